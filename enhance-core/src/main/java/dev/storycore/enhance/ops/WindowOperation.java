@@ -1,6 +1,7 @@
 package dev.storycore.enhance.ops;
 
 import dev.storycore.enhance.frame.Frame;
+import dev.storycore.enhance.frame.Rational;
 import java.util.List;
 
 /**
@@ -13,6 +14,19 @@ public interface WindowOperation extends AutoCloseable {
     String id();
 
     Size outputSize(Size input);
+
+    /**
+     * How many frames this operation returns in all for {@code inputCount} pushed frames, so progress
+     * totals stay right when the count changes (interpolation doubles it); 0 in, 0 out (unknown).
+     */
+    default long outputFrameCount(long inputCount) {
+        return inputCount;
+    }
+
+    /** The frame rate of what this operation returns, for an input at {@code inputRate}. */
+    default Rational outputFrameRate(Rational inputRate) {
+        return inputRate;
+    }
 
     List<Frame> push(Frame input);
 
