@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         },
         footer = ExitCodes.FOOTER,
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            BenchCommand.class
         })
 public final class StoryCoreCommand implements Runnable {
     @CommandLine.Spec
