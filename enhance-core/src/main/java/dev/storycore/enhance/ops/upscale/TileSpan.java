@@ -1,0 +1,49 @@
+package dev.storycore.enhance.ops.upscale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One tile along one axis: the core [coreStart, coreEnd) whose output is kept, and the window
+ * [windowStart, windowEnd) the network sees. The window may reach past the picture
+ * (windowStart &lt; 0 or windowEnd &gt; length); that part is filled by reflection.
+ */
+record TileSpan(int coreStart, int coreEnd, int windowStart, int windowEnd) {
+
+    int windowLength() {
+        return windowEnd - windowStart;
+    }
+
+    int coreLength() {
+        return coreEnd - coreStart;
+    }
+
+    /** Where the core starts inside the window. */
+    int coreOffset() {
+        return coreStart - windowStart;
+    }
+
+    /**
+     * Cuts {@code length} pixels into cores of {@code tile} pixels, each seen with {@code overlap}
+     * pixels of context on both sides. Every window has the same length (tile + 2·overlap) when the
+     * picture is at least one tile long, so the network always runs on one shape; the last window is
+     * moved back inside the picture rather than padded further.
+     */
+    static List<TileSpan> cover(int length, int tile, int overlap) {
+        if (length <= 0 || tile <= 0 || overlap < 0) {
+            throw new IllegalArgumentException("length, tile > 0 and overlap >= 0 needed: " + length + ", " + tile + ", " + overlap);
+        }
+        List<TileSpan> spans = new ArrayList<>();
+        if (length <= tile) {
+            spans.add(new TileSpan(0, length, -overlap, length + overlap));
+            return spans;
+        }
+        int window = tile + 2 * overlap;
+        for (int start = 0; start < length; start += tile) {
+            int end = Math.min(start + tile, length);
+            int windowStart = Math.min(start - overlap, length + overlap - window);
+            spans.add(new TileSpan(start, end, windowStart, windowStart + window));
+        }
+        return spans;
+    }
+}
