@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         footer = ExitCodes.FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ModelsCommand.class
         })
 public final class StoryCoreCommand implements Runnable {
     @CommandLine.Spec
