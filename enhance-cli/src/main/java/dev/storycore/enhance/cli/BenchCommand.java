@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         },
         footer = ExitCodes.FOOTER,
         subcommands = {
+            IoMemoryBenchCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
