@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         },
         footer = ExitCodes.FOOTER,
         subcommands = {
-            IoMemoryBenchCommand.class
+            IoMemoryBenchCommand.class,
+            BenchPipelineCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

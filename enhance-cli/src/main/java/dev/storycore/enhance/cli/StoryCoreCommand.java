@@ -22,8 +22,10 @@ import picocli.CommandLine.Command;
         footer = ExitCodes.FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
-            BenchCommand.class,
-            ModelsCommand.class
+            DemoCommand.class,
+            EnhanceCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class
         })
 public final class StoryCoreCommand implements Runnable {
     @CommandLine.Spec
@@ -40,6 +42,7 @@ public final class StoryCoreCommand implements Runnable {
         cl.setExitCodeExceptionMapper(new ExitCodes.Mapper());
         cl.setExecutionExceptionHandler(StoryCoreCommand::handleExecutionException);
         cl.setUsageHelpAutoWidth(true);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
