@@ -156,7 +156,7 @@ public final class SuperResolution implements FrameOperation {
         if (fallbackReason != null) {
             LOG.warn("upscale: {}", fallbackReason);
         }
-        return new Plan(report, new TiledUpscaler(model, tile, config.overlap()));
+        return new Plan(report, new TiledUpscaler(model, tile, config.overlap(), config.edges()));
     }
 
     /** The loaded network (kept for later sizes), or null when it vanished since the availability check. */

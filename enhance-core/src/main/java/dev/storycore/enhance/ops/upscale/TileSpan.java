@@ -30,6 +30,28 @@ record TileSpan(int coreStart, int coreEnd, int windowStart, int windowEnd) {
      * moved back inside the picture rather than padded further.
      */
     static List<TileSpan> cover(int length, int tile, int overlap) {
+        return cover(length, tile, overlap, EdgeMode.REFLECT);
+    }
+
+    /**
+     * As {@link #cover(int, int, int)}; with {@link EdgeMode#NETWORK} no window reaches past the picture:
+     * windows are moved inside it (keeping their length where the picture is long enough).
+     */
+    static List<TileSpan> cover(int length, int tile, int overlap, EdgeMode edges) {
+        List<TileSpan> spans = reflected(length, tile, overlap);
+        if (edges == EdgeMode.REFLECT) {
+            return spans;
+        }
+        List<TileSpan> inside = new ArrayList<>(spans.size());
+        for (TileSpan s : spans) {
+            int window = Math.min(s.windowLength(), length);
+            int start = Math.max(0, Math.min(s.windowStart(), length - window));
+            inside.add(new TileSpan(s.coreStart(), s.coreEnd(), start, start + window));
+        }
+        return inside;
+    }
+
+    private static List<TileSpan> reflected(int length, int tile, int overlap) {
         if (length <= 0 || tile <= 0 || overlap < 0) {
             throw new IllegalArgumentException("length, tile > 0 and overlap >= 0 needed: " + length + ", " + tile + ", " + overlap);
         }

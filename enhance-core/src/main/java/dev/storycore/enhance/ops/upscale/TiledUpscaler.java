@@ -17,7 +17,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * output picture, so memory holds one tile's tensors at a time, never the whole picture's.
  *
  * <p>Each tile is run with {@code overlap} pixels of real context on every side (reflected where the
- * picture ends) and only its core is kept: the seams fall where every output pixel had its context,
+ * picture ends, unless {@link EdgeMode#NETWORK}) and only its core is kept: the seams fall where every output pixel had its context,
  * so a tiled result equals a whole-picture run within rounding when the overlap covers the
  * network's effective receptive field.
  */
@@ -26,8 +26,13 @@ final class TiledUpscaler {
     private final TensorTranslator translator;
     private final int tile;
     private final int overlap;
+    private final EdgeMode edges;
 
     TiledUpscaler(ImageModel model, int tile, int overlap) {
+        this(model, tile, overlap, EdgeMode.REFLECT);
+    }
+
+    TiledUpscaler(ImageModel model, int tile, int overlap, EdgeMode edges) {
         if (tile <= 0 || overlap < 0) {
             throw new IllegalArgumentException("tile must be > 0 and overlap >= 0: " + tile + ", " + overlap);
         }
@@ -35,6 +40,7 @@ final class TiledUpscaler {
         this.translator = new TensorTranslator(model.valueRange());
         this.tile = tile;
         this.overlap = overlap;
+        this.edges = edges;
     }
 
     /** Upscales a 3-channel BGR picture (8 or 16 bits) by the network's factor; the caller owns the result. */
@@ -42,8 +48,8 @@ final class TiledUpscaler {
         int scale = model.scale();
         Mat out = new Mat(Math.multiplyExact(bgr.rows(), scale), Math.multiplyExact(bgr.cols(), scale), bgr.type());
         try {
-            List<TileSpan> rows = TileSpan.cover(bgr.rows(), tile, overlap);
-            List<TileSpan> cols = TileSpan.cover(bgr.cols(), tile, overlap);
+            List<TileSpan> rows = TileSpan.cover(bgr.rows(), tile, overlap, edges);
+            List<TileSpan> cols = TileSpan.cover(bgr.cols(), tile, overlap, edges);
             for (TileSpan row : rows) {
                 for (TileSpan col : cols) {
                     runTile(bgr, row, col, out);

@@ -54,6 +54,18 @@ class SuperResolutionTest {
     }
 
     @Test
+    void networkEdgesEqualOneUnpaddedRunOfTheNetwork() {
+        FakeSrModel model = new FakeSrModel("esrgan-slim-x2", 2, 3, ValueRange.UNIT, 512);
+        try (Mat picture = TestPictures.texture(70, 53, CV_8UC3, 12);
+             Mat unpadded = new TiledUpscaler(model, 512, 0).upscale(picture);
+             Mat tiled = new TiledUpscaler(model, 16, 4, EdgeMode.NETWORK).upscale(picture);
+             Mat reflected = new TiledUpscaler(model, 16, 4, EdgeMode.REFLECT).upscale(picture)) {
+            assertThat(TestPictures.maxAbsDiff(unpadded, tiled)).isLessThanOrEqualTo(1.0);
+            assertThat(TestPictures.maxAbsDiff(unpadded, reflected)).as("the fake pads with zeros").isGreaterThan(5.0);
+        }
+    }
+
+    @Test
     void tooLittleOverlapShowsSeamsSoTheEqualityTestHasTeeth() {
         FakeSrModel model = new FakeSrModel("esrgan-slim-x2", 2, 3, ValueRange.UNIT, 512);
         try (Mat picture = TestPictures.texture(70, 53, CV_8UC3, 11);

@@ -28,4 +28,24 @@ class TileSpanTest {
         assertThat(expectedStart).isEqualTo(length);
         assertThat(spans).hasSize(Math.max(1, (length + tile - 1) / tile));
     }
+
+    @Property(tries = 300)
+    void networkEdgesKeepEveryWindowInsideThePicture(@ForAll @IntRange(min = 1, max = 3000) int length,
+                                                     @ForAll @IntRange(min = 16, max = 400) int tile,
+                                                     @ForAll @IntRange(min = 0, max = 64) int overlap) {
+        List<TileSpan> reflected = TileSpan.cover(length, tile, overlap, EdgeMode.REFLECT);
+        List<TileSpan> inside = TileSpan.cover(length, tile, overlap, EdgeMode.NETWORK);
+        assertThat(inside).hasSameSizeAs(reflected);
+        for (int i = 0; i < inside.size(); i++) {
+            TileSpan s = inside.get(i);
+            assertThat(s.coreStart()).isEqualTo(reflected.get(i).coreStart());
+            assertThat(s.coreEnd()).isEqualTo(reflected.get(i).coreEnd());
+            assertThat(s.windowStart()).isBetween(0, s.coreStart());
+            assertThat(s.windowEnd()).isBetween(s.coreEnd(), length);
+            // Context is cut only where the picture itself ends.
+            assertThat(s.windowStart()).isLessThanOrEqualTo(Math.max(0, s.coreStart() - overlap));
+            assertThat(s.windowEnd()).isGreaterThanOrEqualTo(Math.min(length, s.coreEnd() + overlap));
+            assertThat(s.windowLength()).isEqualTo(Math.min(length, reflected.get(i).windowLength()));
+        }
+    }
 }
