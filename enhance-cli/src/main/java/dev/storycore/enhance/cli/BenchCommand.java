@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
         footer = ExitCodes.FOOTER,
         subcommands = {
             IoMemoryBenchCommand.class,
-            BenchPipelineCommand.class
+            BenchPipelineCommand.class,
+            BenchSrCommand.class,
+            BenchSrMemoryCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
