@@ -20,15 +20,14 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_BT2020;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_FCC;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU601;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_SMPTE240M;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INP;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
@@ -55,11 +54,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class PictureConverter implements AutoCloseable {
     /*
-     * Bilinear chroma interpolation at full horizontal chroma resolution. SWS_ACCURATE_RND and bicubic cost 2-7x
-     * (they leave swscale's SIMD paths: 28 ms instead of 4 ms per 768x576 frame) for no visible gain at 1:1.
+     * Bicubic chroma interpolation with accurate rounding. swscale's fast SIMD path (no SWS_ACCURATE_RND) is 2-3x
+     * quicker but costs about 2 dB PSNR on a YUV 4:2:0 round trip of saturated edges (measured on the test
+     * pattern: min 33.4 dB instead of 35.4 dB): colour accuracy matters more here than a few ms per frame.
      */
-    private static final int TO_MAT_FLAGS = SWS_BILINEAR | SWS_FULL_CHR_H_INT;
-    private static final int FROM_MAT_FLAGS = SWS_BILINEAR | SWS_FULL_CHR_H_INP;
+    private static final int TO_MAT_FLAGS = SWS_BICUBIC | SWS_ACCURATE_RND;
+    private static final int FROM_MAT_FLAGS = SWS_BICUBIC | SWS_ACCURATE_RND;
 
     private final PointerPointer<?> matData = new PointerPointer<>(4);
     private final IntPointer matLinesize = new IntPointer(4);
