@@ -72,6 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             bar.done();
         }
+        summary.warnings().forEach(w -> err.println("warning: " + w));
+        err.flush();
         out.print(summary.toText());
         out.println("demo: done; open " + summary.output() + " in any video player.");
         if (summary.fallbackReason() != null) {

@@ -111,6 +111,11 @@ final class EnhanceCommand implements Callable<Integer> {
     }
 
     private void print(EnhanceSummary summary, PrintWriter stdout) {
+        if (!quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            summary.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
+        }
         if (json) {
             stdout.println(summary.toJson());
         } else if (!quiet) {

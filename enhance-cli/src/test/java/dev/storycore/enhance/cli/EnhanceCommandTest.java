@@ -211,6 +211,23 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void aBadImageInAFolderIsSkippedAndReportedWhileTheOthersAreWritten() throws Exception {
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        picture(photos.resolve("a.png"), 20, 10, 10);
+        Files.createFile(photos.resolve("b.png"));
+        picture(photos.resolve("c.png"), 16, 16, 200);
+
+        Cli.Result r = Cli.run("enhance", photos.toString(), "--quality", "preview", "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(names(dir.resolve("photos.x2"))).containsExactly("a.png", "c.png");
+        assertThat(r.err()).contains("skipped b.png").contains("error: 1 of 3 images could not be enhanced");
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.get("frames").asLong()).isEqualTo(2);
+        assertThat(json.get("failed").get(0).asText()).startsWith("b.png: ");
+    }
+
+    @Test
     void aFolderWithoutImagesIsBadInput() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("nothing"));
         Cli.Result r = Cli.run("enhance", empty.toString());
