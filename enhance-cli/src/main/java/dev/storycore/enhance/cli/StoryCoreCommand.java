@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "  storycore enhance photo.jpg --upscale 4         super-resolve an image",
             "  storycore enhance clip.mp4 -o out.mp4 --upscale 2 --model esrgan-medium-x2",
             "  storycore models fetch                          download the default models (needs npm)",
+            "  storycore train sr --scale 2 --preset fast      train our own SR model (runs the training jar)",
             ""
         },
         footer = ExitCodes.FOOTER,

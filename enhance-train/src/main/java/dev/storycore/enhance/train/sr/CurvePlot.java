@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
-/** Draws a run's training loss (log scale) and validation PSNR (with the bicubic baseline) as one PNG. */
+/**
+ * Draws a run's training loss relative to bicubic's (dashed at 1) and its validation PSNR (bicubic dashed)
+ * as one PNG.
+ */
 final class CurvePlot {
     private static final int WIDTH = 960;
     private static final int PANEL = 300;
@@ -41,13 +44,13 @@ final class CurvePlot {
                 maxStep = Math.max(maxStep, p.step());
             }
             String title = h.recipe == null ? "training" : h.recipe.spec().modelId();
-            drawPanel(g, TOP, "training loss (Charbonnier, log scale) — " + title, h.loss,
-                    TrainingHistory.LossPoint::step, p -> Math.log10(Math.max(1e-9, p.loss())), maxStep, true,
-                    Double.NaN, new Color(200, 60, 40));
+            drawPanel(g, TOP, "training loss ÷ bicubic's loss on the same patches — " + title, h.loss,
+                    TrainingHistory.LossPoint::step, TrainingHistory.LossPoint::ratio, maxStep,
+                    1.0, new Color(200, 60, 40));
             drawPanel(g, 2 * TOP + PANEL, String.format(Locale.ROOT,
                             "validation Y-PSNR (dB); dashed: bicubic %.2f dB; skipped steps: %d",
                             h.bicubicPsnr, h.skippedSteps), h.validation,
-                    TrainingHistory.ValidationPoint::step, TrainingHistory.ValidationPoint::psnr, maxStep, false,
+                    TrainingHistory.ValidationPoint::step, TrainingHistory.ValidationPoint::psnr, maxStep,
                     h.bicubicPsnr, new Color(30, 90, 200));
         } finally {
             g.dispose();
@@ -62,7 +65,7 @@ final class CurvePlot {
     }
 
     private static <P> void drawPanel(Graphics2D g, int top, String title, List<P> points,
-            ToDoubleFunction<P> xOf, ToDoubleFunction<P> yOf, int maxStep, boolean logScale,
+            ToDoubleFunction<P> xOf, ToDoubleFunction<P> yOf, int maxStep,
             double baseline, Color colour) {
         int x0 = LEFT;
         int x1 = WIDTH - RIGHT;
@@ -102,8 +105,7 @@ final class CurvePlot {
             g.setColor(new Color(225, 225, 225));
             g.drawLine(x0 + 1, y, x1 - 1, y);
             g.setColor(Color.DARK_GRAY);
-            String label = logScale ? String.format(Locale.ROOT, "%.3g", Math.pow(10, v))
-                    : String.format(Locale.ROOT, "%.2f", v);
+            String label = String.format(Locale.ROOT, "%.3f", v);
             g.drawString(label, 8, y + 5);
         }
         for (int i = 0; i <= 4; i++) {

@@ -93,6 +93,12 @@ final class SrNetwork extends AbstractBlock {
         return new NDList(SrTopology.forward(spec, ops, x, !training));
     }
 
+    /** The fixed bicubic upscale alone (what the untrained network outputs), unclipped. */
+    NDArray bicubic(NDArray lowRes) {
+        DjlOps ops = new DjlOps(null, lowRes, false);
+        return ops.pixelShuffle(ops.bicubicPhases(lowRes));
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];

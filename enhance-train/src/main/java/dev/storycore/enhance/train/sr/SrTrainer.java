@@ -119,10 +119,12 @@ public final class SrTrainer {
         double lastCheckpoint = history.trainSeconds;
         double lastLog = 0;
         double lossSum = 0;
+        double bicubicSum = 0;
         int lossCount = 0;
         double firstLoss = Double.NaN;
         double lastLoss = Double.NaN;
         int stepAtStart = step;
+        double cpuAtStart = processCpuSeconds();
         try (PatchBatch batch = new PatchBatch(manager, recipe.batchSize(), recipe.lrPatch(), recipe.spec().scale())) {
             while (recipe.steps() == 0 || step < recipe.steps()) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
@@ -133,7 +135,8 @@ public final class SrTrainer {
                 batch.fill(pictures, new Random(recipe.seed() * 1_000_003L + step));
                 float lr = recipe.steps() == 0 ? recipe.learningRate() * (step + 1f) / 200f // speed probe: early warm-up
                         : recipe.learningRateAt(step);
-                double loss = trainStep(net, store, manager, adam, batch, lr);
+                double[] losses = trainStep(net, store, manager, adam, batch, lr);
+                double loss = losses[0];
                 step++;
                 if (Double.isNaN(loss)) {
                     history.skippedSteps++;
@@ -141,6 +144,7 @@ public final class SrTrainer {
                             history.skippedSteps);
                 } else {
                     lossSum += loss;
+                    bicubicSum += losses[1];
                     lossCount++;
                     lastLoss = loss;
                     if (Double.isNaN(firstLoss)) {
@@ -148,8 +152,9 @@ public final class SrTrainer {
                     }
                 }
                 if (lossCount >= LOSS_EVERY) {
-                    history.loss.add(new TrainingHistory.LossPoint(step, lossSum / lossCount));
+                    history.loss.add(new TrainingHistory.LossPoint(step, lossSum / lossCount, bicubicSum / lossCount));
                     lossSum = 0;
+                    bicubicSum = 0;
                     lossCount = 0;
                 }
                 history.trainSeconds = secondsAtStart + (System.nanoTime() - start) / 1e9;
@@ -159,9 +164,14 @@ public final class SrTrainer {
                 }
                 if (history.trainSeconds - lastLog >= 30) {
                     lastLog = history.trainSeconds;
-                    log.printf(Locale.ROOT, "step %d/%d  loss %.5f  lr %.2e  %.2f steps/s  skipped %d%n", step,
-                            recipe.steps(), history.loss.isEmpty() ? lastLoss : history.loss.get(history.loss.size() - 1).loss(),
-                            lr, (step - stepAtStart) / (history.trainSeconds - secondsAtStart), history.skippedSteps);
+                    // CPU seconds per step do not depend on how busy the machine is: they size full trainings.
+                    TrainingHistory.LossPoint last = history.loss.isEmpty() ? null
+                            : history.loss.get(history.loss.size() - 1);
+                    log.printf(Locale.ROOT, "step %d/%d  loss %.5f (%.3f of bicubic's)  lr %.2e  %.2f steps/s"
+                                    + "  %.3f cpu-s/step  skipped %d%n",
+                            step, recipe.steps(), last == null ? lastLoss : last.loss(),
+                            last == null ? Double.NaN : last.ratio(), lr, (step - stepAtStart) / (history.trainSeconds - secondsAtStart),
+                            (processCpuSeconds() - cpuAtStart) / (step - stepAtStart), history.skippedSteps);
                 }
                 if (validation != null && history.trainSeconds - lastValidation >= options.validateEvery().toSeconds()) {
                     lastValidation = history.trainSeconds;
@@ -174,7 +184,7 @@ public final class SrTrainer {
             }
         }
         if (lossCount > 0) {
-            history.loss.add(new TrainingHistory.LossPoint(step, lossSum / lossCount));
+            history.loss.add(new TrainingHistory.LossPoint(step, lossSum / lossCount, bicubicSum / lossCount));
         }
         boolean complete = recipe.steps() > 0 && step >= recipe.steps();
         if (validation != null && (history.validation.isEmpty()
@@ -189,10 +199,14 @@ public final class SrTrainer {
                 history.bicubicPsnr, history.skippedSteps, options.outDir());
     }
 
-    /** One optimizer step; returns the loss, or NaN when the step was skipped for non-finite gradients. */
-    private static double trainStep(SrNetwork net, ParameterStore store, NDManager manager, ResumableAdam adam,
-                                    PatchBatch batch, float lr) {
+    /**
+     * One optimizer step; returns {loss, bicubic loss on the same patches}, or a NaN loss when the step was
+     * skipped for non-finite gradients.
+     */
+    private static double[] trainStep(SrNetwork net, ParameterStore store, NDManager manager, ResumableAdam adam,
+                                      PatchBatch batch, float lr) {
         double loss;
+        double bicubicLoss;
         try (NDManager scope = manager.newSubManager()) {
             // Results of operations land in the manager of their first operand: lend the batch arrays to
             // this step's scope so every intermediate array is freed when the step ends.
@@ -204,14 +218,15 @@ public final class SrTrainer {
                 collector.backward(value);
                 loss = value.getFloat();
             }
+            bicubicLoss = charbonnier(net.bicubic(batch.lowRes()), batch.highRes()).getFloat();
         }
         double norm = adam.gradientNorm();
         if (!Double.isFinite(loss) || !ResumableAdam.gradientsFinite(norm)) {
             adam.clearGradients();
-            return Double.NaN;
+            return new double[] {Double.NaN, bicubicLoss};
         }
         adam.update(lr);
-        return loss;
+        return new double[] {loss, bicubicLoss};
     }
 
     static NDArray charbonnier(NDArray prediction, NDArray target) {
@@ -313,6 +328,10 @@ public final class SrTrainer {
         log.printf(Locale.ROOT, "training data: %d pictures from %s (%.1f s)%n", pictures.size(), folders,
                 (System.nanoTime() - t0) / 1e9);
         return pictures;
+    }
+
+    private static double processCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static void createDirectories(Path dir) {

@@ -15,8 +15,14 @@ import java.util.List;
  * Saved as JSON beside the checkpoint and drawn by {@link CurvePlot}.
  */
 public final class TrainingHistory {
-    /** Mean training loss over the steps up to {@code step}. */
-    public record LossPoint(int step, double loss) {
+    /**
+     * Mean training loss over the steps up to {@code step}, and the loss plain bicubic has on the same
+     * patches: their ratio is free of the noise of which patches were drawn (below 1 = better than bicubic).
+     */
+    public record LossPoint(int step, double loss, double bicubicLoss) {
+        public double ratio() {
+            return loss / bicubicLoss;
+        }
     }
 
     /** Mean Y-PSNR (dB) on the validation pictures after {@code step} steps. */
