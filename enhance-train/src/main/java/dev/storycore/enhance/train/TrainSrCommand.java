@@ -67,11 +67,22 @@ final class TrainSrCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "2", description = "minutes between checkpoints (default: ${DEFAULT-VALUE})")
     double checkpointEvery;
 
+    @Option(names = "--threads", description = "PyTorch threads (default: all cores; 1 is far faster on a busy machine)")
+    Integer threads;
+
     @Option(names = "--fresh", description = "ignore an existing checkpoint in --out and start over")
     boolean fresh;
 
     @Override
     public Integer call() {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new InvalidInputException("--threads must be at least 1, got " + threads);
+            }
+            // Read by DJL when the engine starts, which happens below.
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         Path home = Path.of(System.getenv().getOrDefault("STORYCORE_HOME", ".")).toAbsolutePath().normalize();
         NetworkSpec spec = NetworkSpec.preset(preset, scale);
         Path shared = SharedData.folder(home);

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public record NetworkSpec(String preset, int scale, int channels, int hiddenLayers, int residualBlocks) {
     public NetworkSpec {
-        if (scale < 2 || scale > 8) {
+        if (scale != 2 && scale != 3 && scale != 4 && scale != 8) {
             throw new InvalidInputException("scale " + scale + " is not supported: use 2, 3, 4 or 8");
         }
         if (channels < 1 || hiddenLayers < 0 || residualBlocks < 0) {

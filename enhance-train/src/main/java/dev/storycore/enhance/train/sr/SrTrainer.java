@@ -10,6 +10,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.storycore.enhance.errors.InvalidInputException;
 import dev.storycore.enhance.model.FloatTensor;
+import dev.storycore.enhance.model.ValueRange;
+import dev.storycore.enhance.model.onnx.OnnxImageModel;
 import dev.storycore.enhance.train.OfflinePyTorch;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,10 +23,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -192,11 +198,47 @@ public final class SrTrainer {
             validate(net, store, manager, validation, history, step);
         }
         checkpoint(adam, history, step);
+        if (complete) {
+            TrainedModel card = export(net, validation, history, step);
+            log.printf(Locale.ROOT, "exported %s (%,d bytes, sha256 %s): ONNX Runtime on validation %.3f dB%n",
+                    card.file(), card.bytes(), card.sha256(), card.psnr());
+        }
         log.printf(Locale.ROOT, "%s at step %d/%d after %.0f s of training%s%n", complete ? "finished" : "stopped",
                 step, recipe.steps(), history.trainSeconds,
                 complete ? "" : "; run the same command again to resume");
         return new Result(step, recipe.steps(), complete, firstLoss, lastLoss, history.lastPsnr(),
                 history.bicubicPsnr, history.skippedSteps, options.outDir());
+    }
+
+    /**
+     * Writes {@code <model id>.onnx} and its card {@code <model id>.json}; the PSNR on the card is measured on
+     * the exported file through ONNX Runtime, the way the product will run it.
+     */
+    private TrainedModel export(SrNetwork net, Validation validation, TrainingHistory history, int step) {
+        NetworkSpec spec = history.recipe.spec();
+        Path file = options.outDir().resolve(spec.modelId() + ".onnx");
+        OnnxExport.write(net, Map.of("storycore.steps", Integer.toString(step),
+                "storycore.seed", Long.toString(history.recipe.seed())), file);
+        double psnr = Double.NaN;
+        if (validation != null) {
+            try (OnnxImageModel model = OnnxImageModel.open(file, spec.modelId(), spec.scale(), ValueRange.UNIT,
+                    128, OnnxExport.INPUT, OnnxExport.OUTPUT)) {
+                psnr = validation.psnr(model::run);
+            }
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            TrainedModel card = new TrainedModel(spec.modelId(), file.getFileName().toString(), bytes.length, sha,
+                    spec.scale(), history.recipe, step, history.trainSeconds, history.skippedSteps,
+                    options.validation() == null ? null : options.validation().toString(), psnr, history.bicubicPsnr);
+            card.write(options.outDir().resolve(spec.modelId() + ".json"));
+            return card;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

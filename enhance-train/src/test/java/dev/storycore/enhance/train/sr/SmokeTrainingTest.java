@@ -61,6 +61,11 @@ class SmokeTrainingTest {
                 .isCloseTo(h.bicubicPsnr, org.assertj.core.api.Assertions.within(0.05));
         assertThat(h.validation).hasSize(2);
         assertThat(out.resolve(SrTrainer.CHECKPOINT)).isRegularFile();
+        TrainedModel card = TrainedModel.read(out.resolve("storycore-sr-custom-x2.json"));
+        assertThat(out.resolve(card.file())).isRegularFile().hasSize(card.bytes());
+        assertThat(card.sha256()).hasSize(64);
+        assertThat(card.psnr()).as("the exported model run by ONNX Runtime scores what the trained network scored")
+                .isCloseTo(r.psnr(), org.assertj.core.api.Assertions.within(0.01));
         assertThat(out.resolve(SrTrainer.PLOT)).isRegularFile();
     }
 
