@@ -97,7 +97,8 @@ final class TrainSrCommand implements Callable<Integer> {
         Path outDir = out != null ? out : home.resolve("storycore-data/train/" + spec.modelId());
         Duration budget = minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000));
         SrTrainer.Options options = new SrTrainer.Options(recipe, outDir, validationFolder, budget,
-                minutesToDuration(validateEvery), minutesToDuration(checkpointEvery), fresh);
+                minutesToDuration(validateEvery), minutesToDuration(checkpointEvery), fresh,
+                home.resolve("storycore-data/train/cache"));
 
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
@@ -113,9 +114,9 @@ final class TrainSrCommand implements Callable<Integer> {
         PrintStream log = System.err;
         try {
             SrTrainer.Result r = new SrTrainer(options, log, stop::get).train();
-            System.out.printf(Locale.ROOT, "%s: step %d/%d%s, loss %.5f -> %.5f, validation %.3f dB (bicubic %.3f,"
+            System.out.printf(Locale.ROOT, "%s: step %d/%d%s, loss / bicubic's loss %.3f -> %.3f, validation %.3f dB (bicubic %.3f,"
                             + " %+.3f dB), %d skipped steps, run folder %s%n", spec.modelId(), r.step(), r.plannedSteps(),
-                    r.complete() ? " (complete)" : "", r.firstLoss(), r.lastLoss(), r.psnr(), r.bicubicPsnr(),
+                    r.complete() ? " (complete)" : "", r.firstLossRatio(), r.lastLossRatio(), r.psnr(), r.bicubicPsnr(),
                     r.psnr() - r.bicubicPsnr(), r.skippedSteps(), r.outDir());
             return 0;
         } finally {

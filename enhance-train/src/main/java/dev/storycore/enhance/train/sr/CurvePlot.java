@@ -74,8 +74,8 @@ final class CurvePlot {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.drawString(title, x0, top);
-        g.drawRect(x0, y1, x1 - x0, y0 - y1);
         if (points.isEmpty()) {
+            g.drawRect(x0, y1, x1 - x0, y0 - y1);
             g.drawString("no points yet", x0 + 10, y1 + 20);
             return;
         }
@@ -143,5 +143,8 @@ final class CurvePlot {
             }
         }
         g.draw(line);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x0, y1, x1 - x0, y0 - y1);
     }
 }

@@ -1,20 +1,19 @@
 package dev.storycore.enhance.train.sr;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-
+import dev.storycore.enhance.measure.BicubicDownscale;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
-/** Makes the low-resolution input of a training or validation pair. */
+/**
+ * Makes the low-resolution input of a training or validation pair with exactly the code the SR benchmark
+ * uses ({@link BicubicDownscale}, MATLAB-style antialiased bicubic), so the network learns the degradation
+ * it is scored on.
+ */
 final class LowResolution {
     private LowResolution() {
     }
 
     /** {@code hr} (sides multiples of {@code scale}) shrunk by {@code scale}; the caller closes the result. */
     static Mat downscale(Mat hr, int scale) {
-        Mat lr = new Mat();
-        resize(hr, lr, new Size(hr.cols() / scale, hr.rows() / scale), 0, 0, INTER_CUBIC);
-        return lr;
+        return BicubicDownscale.shrink(hr, scale);
     }
 }

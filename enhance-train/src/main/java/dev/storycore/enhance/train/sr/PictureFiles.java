@@ -2,21 +2,23 @@ package dev.storycore.enhance.train.sr;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import dev.storycore.enhance.errors.InvalidInputException;
+import dev.storycore.enhance.measure.BicubicDownscale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 
 /** Lists and reads picture folders into {@link TrainingPicture}s (HR cropped to the scale, LR by {@link LowResolution}). */
 final class PictureFiles {
@@ -70,21 +72,49 @@ final class PictureFiles {
             if (bgr.empty()) {
                 throw new InvalidInputException("cannot read picture " + file + ": not a PNG/JPEG OpenCV can decode");
             }
-            int w = bgr.cols() - bgr.cols() % scale;
-            int h = bgr.rows() - bgr.rows() % scale;
-            if (w < 4 * scale || h < 4 * scale) {
+            if (bgr.cols() < 4 * scale || bgr.rows() < 4 * scale) {
                 throw new InvalidInputException("picture " + file + " is too small for scale " + scale);
             }
-            try (Mat roi = new Mat(bgr, new Rect(0, 0, w, h))) {
-                return roi.clone();
-            }
+            return BicubicDownscale.cropToMultiple(bgr, scale);
         }
     }
 
-    static TrainingPicture load(Path file, int scale) {
-        try (Mat hr = readCropped(file, scale); Mat lr = LowResolution.downscale(hr, scale)) {
+    /**
+     * Reads one training picture and its low-resolution version. The exact MATLAB-style shrink costs about
+     * a second per megapixel, so its result is kept as a lossless PNG in {@code cache} (null: no cache),
+     * named after the file, its size and modification time and the scale.
+     */
+    static TrainingPicture load(Path file, int scale, Path cache) {
+        try (Mat hr = readCropped(file, scale); Mat lr = cachedLowRes(file, hr, scale, cache)) {
             return new TrainingPicture(file.getFileName().toString(), scale, lr.cols(), lr.rows(),
                     rgbBytes(hr), rgbBytes(lr));
+        }
+    }
+
+    private static Mat cachedLowRes(Path file, Mat hr, int scale, Path cache) {
+        if (cache == null) {
+            return LowResolution.downscale(hr, scale);
+        }
+        try {
+            String key = file.getFileName() + "-" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis()
+                    + "-x" + scale + ".png";
+            Path cached = cache.resolve(key);
+            if (Files.isRegularFile(cached)) {
+                Mat lr = imread(cached.toString(), IMREAD_COLOR);
+                if (!lr.empty() && lr.cols() == hr.cols() / scale && lr.rows() == hr.rows() / scale) {
+                    return lr;
+                }
+                lr.close();
+            }
+            Mat lr = LowResolution.downscale(hr, scale);
+            Files.createDirectories(cache);
+            Path tmp = cache.resolve(key + ".part.png");
+            if (imwrite(tmp.toString(), lr)) {
+                Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return lr;
+        } catch (IOException e) {
+            throw new UncheckedIOException("low-resolution cache " + cache + ": " + e.getMessage(), e);
         }
     }
 

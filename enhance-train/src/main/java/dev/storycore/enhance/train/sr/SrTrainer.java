@@ -56,9 +56,10 @@ public final class SrTrainer {
      * @param validateEvery   training time between validations
      * @param checkpointEvery training time between checkpoints
      * @param fresh           ignore an existing checkpoint
+     * @param lowResCache     folder keeping the shrunk training pictures between runs (null: none)
      */
     public record Options(TrainingRecipe recipe, Path outDir, Path validation, Duration budget,
-                          Duration validateEvery, Duration checkpointEvery, boolean fresh) {
+                          Duration validateEvery, Duration checkpointEvery, boolean fresh, Path lowResCache) {
         public Options {
             if (recipe.steps() == 0 && budget == null) {
                 throw new InvalidInputException("give --steps or --minutes: the learning-rate schedule needs a length");
@@ -67,7 +68,11 @@ public final class SrTrainer {
     }
 
     /** Where a run stands when {@link #train} returns. */
-    public record Result(int step, int plannedSteps, boolean complete, double firstLoss, double lastLoss,
+    /**
+     * @param firstLossRatio training loss ÷ bicubic's loss over the first logged steps of the run
+     * @param lastLossRatio  the same over the last logged steps
+     */
+    public record Result(int step, int plannedSteps, boolean complete, double firstLossRatio, double lastLossRatio,
                          double psnr, double bicubicPsnr, int skippedSteps, Path outDir) {
     }
 
@@ -127,7 +132,6 @@ public final class SrTrainer {
         double lossSum = 0;
         double bicubicSum = 0;
         int lossCount = 0;
-        double firstLoss = Double.NaN;
         double lastLoss = Double.NaN;
         int stepAtStart = step;
         double cpuAtStart = processCpuSeconds();
@@ -153,9 +157,6 @@ public final class SrTrainer {
                     bicubicSum += losses[1];
                     lossCount++;
                     lastLoss = loss;
-                    if (Double.isNaN(firstLoss)) {
-                        firstLoss = loss;
-                    }
                 }
                 if (lossCount >= LOSS_EVERY) {
                     history.loss.add(new TrainingHistory.LossPoint(step, lossSum / lossCount, bicubicSum / lossCount));
@@ -206,7 +207,9 @@ public final class SrTrainer {
         log.printf(Locale.ROOT, "%s at step %d/%d after %.0f s of training%s%n", complete ? "finished" : "stopped",
                 step, recipe.steps(), history.trainSeconds,
                 complete ? "" : "; run the same command again to resume");
-        return new Result(step, recipe.steps(), complete, firstLoss, lastLoss, history.lastPsnr(),
+        double firstRatio = history.loss.isEmpty() ? Double.NaN : history.loss.get(0).ratio();
+        double lastRatio = history.loss.isEmpty() ? Double.NaN : history.loss.get(history.loss.size() - 1).ratio();
+        return new Result(step, recipe.steps(), complete, firstRatio, lastRatio, history.lastPsnr(),
                 history.bicubicPsnr, history.skippedSteps, options.outDir());
     }
 
@@ -358,7 +361,7 @@ public final class SrTrainer {
         List<TrainingPicture> pictures = new ArrayList<>();
         long t0 = System.nanoTime();
         for (Path file : PictureFiles.list(folders)) {
-            TrainingPicture p = PictureFiles.load(file, scale);
+            TrainingPicture p = PictureFiles.load(file, scale, options.lowResCache());
             if (p.lrWidth() >= lrPatch && p.lrHeight() >= lrPatch) {
                 pictures.add(p);
             }

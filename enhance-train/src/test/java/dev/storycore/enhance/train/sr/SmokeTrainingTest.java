@@ -41,7 +41,7 @@ class SmokeTrainingTest {
 
     private static SrTrainer trainer(TrainingRecipe recipe, Path out, BooleanSupplier stop, PrintStream log) {
         return new SrTrainer(new SrTrainer.Options(recipe, out, validation, null, Duration.ofHours(1),
-                Duration.ofHours(1), false), log, stop);
+                Duration.ofHours(1), false, null), log, stop);
     }
 
     @Test
