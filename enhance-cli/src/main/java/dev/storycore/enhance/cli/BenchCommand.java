@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
             IoMemoryBenchCommand.class,
             BenchPipelineCommand.class,
             BenchSrCommand.class,
-            BenchSrMemoryCommand.class
+            BenchSrMemoryCommand.class,
+            BenchTfjsCommand.class,
+            BenchTilesCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

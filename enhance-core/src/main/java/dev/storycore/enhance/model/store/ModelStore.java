@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -251,12 +250,5 @@ public final class ModelStore {
         } catch (IOException e) {
             // best effort: a leftover ".fetch-*" folder is ignored by every reader
         }
-    }
-
-    /** Ids of entries whose files are all present and verified. */
-    public Set<String> availableIds(List<CatalogEntry> entries) {
-        Set<String> ids = new LinkedHashSet<>();
-        entries.stream().filter(this::isAvailable).forEach(e -> ids.add(e.id()));
-        return ids;
     }
 }
