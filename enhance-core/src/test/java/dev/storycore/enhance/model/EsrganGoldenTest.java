@@ -43,9 +43,12 @@ class EsrganGoldenTest {
     }
 
     private static void check(CatalogModelLoader loader, CatalogEntry entry) throws IOException {
-        assumeTrue(loader.isAvailable(entry.id()), () -> "SKIPPED golden test for " + entry.id()
-                + ": model not fetched into " + loader.store().dir() + " (run './storycore models fetch "
-                + entry.id() + "')");
+        String skip = "SKIPPED golden test for " + entry.id() + ": model not fetched into " + loader.store().dir()
+                + " (run './storycore models fetch " + entry.id() + "')";
+        if (!loader.isAvailable(entry.id())) {
+            System.out.println(skip);
+        }
+        assumeTrue(loader.isAvailable(entry.id()), skip);
         BufferedImage input = ImageIO.read(loader.store().require(entry,
                 entry.file(ModelFile.GOLDEN_INPUT).orElseThrow()).toFile());
         BufferedImage expected = ImageIO.read(loader.store().require(entry,
