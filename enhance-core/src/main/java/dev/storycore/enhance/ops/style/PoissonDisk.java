@@ -44,6 +44,10 @@ final class PoissonDisk {
         }
 
         SplittableRandom rng = new SplittableRandom(Hash.of(seed, 0x5eed, firstId));
+        int old = out.size;
+        // New points must keep a wider berth from surviving ones: only real gaps are filled, so a frame
+        // whose anchors all survived gets no new anchors (no new strokes popping up on still content).
+        float gap2 = old > 0 ? r2 * 1.96f : r2;
         IntQueue active = new IntQueue(out.size + 64);
         for (int i = 0; i < out.size; i++) {
             active.add(i);
@@ -62,7 +66,8 @@ final class PoissonDisk {
                 double rad = spacing * (1 + rng.nextDouble());
                 float px = (float) (out.x[i] + rad * Math.cos(ang));
                 float py = (float) (out.y[i] + rad * Math.sin(ang));
-                if (px < 0 || py < 0 || px >= width || py >= height || near(out, grid, gw, gh, cell, px, py, r2)) {
+                if (px < 0 || py < 0 || px >= width || py >= height
+                        || near(out, grid, gw, gh, cell, px, py, r2, old, gap2)) {
                     continue;
                 }
                 active.add(out.size);
@@ -98,20 +103,28 @@ final class PoissonDisk {
     }
 
     private static boolean near(PointSet out, int[] grid, int gw, int gh, float cell, float px, float py, float r2) {
+        return near(out, grid, gw, gh, cell, px, py, r2, 0, r2);
+    }
+
+    /** Whether a point lies within r of a point, or within the gap radius of one of the first {@code old}. */
+    private static boolean near(PointSet out, int[] grid, int gw, int gh, float cell, float px, float py, float r2,
+                                int old, float gap2) {
         int cx = (int) (px / cell);
         int cy = (int) (py / cell);
-        for (int dy = -2; dy <= 2; dy++) {
+        int reach = gap2 > r2 ? 3 : 2;
+        for (int dy = -reach; dy <= reach; dy++) {
             int y = cy + dy;
             if (y < 0 || y >= gh) {
                 continue;
             }
-            int span = (dy == -2 || dy == 2) ? 1 : 2; // the 5x5 corners lie farther than one spacing
+            // Without a gap radius, the corners of the 5x5 block lie farther than one spacing.
+            int span = reach == 2 && (dy == -2 || dy == 2) ? 1 : reach;
             for (int x = Math.max(0, cx - span); x <= Math.min(gw - 1, cx + span); x++) {
                 int j = grid[y * gw + x];
                 if (j >= 0) {
                     float ddx = out.x[j] - px;
                     float ddy = out.y[j] - py;
-                    if (ddx * ddx + ddy * ddy < r2) {
+                    if (ddx * ddx + ddy * ddy < (j < old ? gap2 : r2)) {
                         return true;
                     }
                 }
