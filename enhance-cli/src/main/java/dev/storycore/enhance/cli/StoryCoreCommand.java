@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
         description = {
             "",
             "Examples:",
-            "  storycore demo                                  enhance the bundled sample clip x2",
-            "  storycore enhance photo.jpg --upscale 4         super-resolve an image",
-            "  storycore enhance clip.mp4 -o out.mp4 --upscale 2 --model esrgan-medium-x2",
-            "  storycore models fetch                          download the default models (needs npm)",
-            "  storycore train sr --scale 2 --preset fast      train our own SR model (runs the training jar)",
+            "  storycore demo                           # the bundled sample clip, x2",
+            "  storycore enhance photo.jpg --upscale 4  # -> photo.x4.jpg",
+            "  storycore enhance clip.mp4 -o hd.mp4     # video, x2, progress on stderr",
+            "  storycore enhance photos/ --json         # folder -> photos.x2/",
+            "  storycore models fetch                   # default models (needs npm)",
+            "  storycore bench pipeline --video samples/vtest-384x288.mp4",
+            "  storycore train sr --scale 2 --preset fast  # train our own model",
             ""
         },
         footer = ExitCodes.FOOTER,
