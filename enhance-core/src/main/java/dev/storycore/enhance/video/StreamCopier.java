@@ -30,14 +30,17 @@ import org.bytedeco.ffmpeg.global.avcodec;
  * interleaved with the newly encoded video. Timestamps move by the input's start time, exactly as the video
  * frames read by {@link VideoFileSource} do, so sound and pictures stay in sync.
  *
- * <p>A stream the output container cannot hold (say PCM audio or SubRip subtitles in MP4) is left out with a
- * warning naming it and the container that would keep it.
+ * <p>Text subtitles the container cannot hold as they are (SubRip or ASS into MP4/MOV/WebM) are converted to
+ * the container's text format (mov_text, WebVTT) with their text and timing kept. Any other stream the
+ * container cannot hold (say AAC audio in WebM, bitmap subtitles in MP4) is left out with a warning naming it
+ * and the container that would keep it.
  */
 final class StreamCopier implements AutoCloseable {
     private final FfmpegInput input;
     private final AVFormatContext output;
     private final AVStream[] mapped;
     private final long[] offsets;
+    private final SubtitleTranscoder[] transcoders;
     private final AVPacket packet = av_packet_alloc();
     private boolean pending;
     private long pendingMicros;
@@ -50,6 +53,18 @@ final class StreamCopier implements AutoCloseable {
         int n = input.context().nb_streams();
         this.mapped = new AVStream[n];
         this.offsets = new long[n];
+        this.transcoders = new SubtitleTranscoder[n];
+    }
+
+    /** The text subtitle codec of containers that hold only one: mov_text for MP4/MOV, WebVTT for WebM; else -1. */
+    private static int textSubtitleCodecFor(AVFormatContext output) {
+        if (avformat_query_codec(output.oformat(), avcodec.AV_CODEC_ID_MOV_TEXT, avcodec.FF_COMPLIANCE_NORMAL) == 1) {
+            return avcodec.AV_CODEC_ID_MOV_TEXT;
+        }
+        if (avformat_query_codec(output.oformat(), avcodec.AV_CODEC_ID_WEBVTT, avcodec.FF_COMPLIANCE_NORMAL) == 1) {
+            return avcodec.AV_CODEC_ID_WEBVTT;
+        }
+        return -1;
     }
 
     /**
@@ -80,13 +95,34 @@ final class StreamCopier implements AutoCloseable {
             int codecId = in.codecpar().codec_id();
             String codecName = Ffmpeg.string(avcodec.avcodec_get_name(codecId));
             String kind = type == AVMEDIA_TYPE_AUDIO ? "audio" : "subtitle";
-            if (avformat_query_codec(output.oformat(), codecId, avcodec.FF_COMPLIANCE_NORMAL) == 0) {
+            boolean fits = avformat_query_codec(output.oformat(), codecId, avcodec.FF_COMPLIANCE_NORMAL) != 0;
+            int textTarget = fits || type != AVMEDIA_TYPE_SUBTITLE || !SubtitleTranscoder.isText(codecId)
+                    ? -1 : textSubtitleCodecFor(output);
+            if (!fits && textTarget < 0) {
                 warnings.add(kind + " stream " + i + " (" + codecName + ") cannot be stored in " + containerLabel
                         + " and was left out: write .mkv to keep it unchanged");
                 in.discard(AVDISCARD_ALL);
                 continue;
             }
             AVStream out = avformat_new_stream(output, null);
+            if (textTarget >= 0) {
+                SubtitleTranscoder t = out == null ? null : SubtitleTranscoder.open(in, out, textTarget);
+                if (t == null) {
+                    throw new ResourceException("cannot convert subtitle stream " + i + " (" + codecName + ")");
+                }
+                transcoders[i] = t;
+                warnings.add("subtitle stream " + i + " (" + codecName + ") was converted to " + t.targetName()
+                        + ", the text subtitle format " + containerLabel + " holds (text and timing kept);"
+                        + " write .mkv to keep it unchanged");
+                out.disposition(in.disposition());
+                AVDictionary md = new AVDictionary(null);
+                av_dict_copy(md, in.metadata(), 0);
+                out.metadata(md);
+                mapped[i] = out;
+                offsets[i] = input.startOffset(in);
+                copiedStreams++;
+                continue;
+            }
             if (out == null || avcodec_parameters_copy(out.codecpar(), in.codecpar()) < 0) {
                 throw new ResourceException("cannot add the " + kind + " stream " + i + " to the output");
             }
@@ -163,9 +199,22 @@ final class StreamCopier implements AutoCloseable {
             packet.dts(packet.dts() - offsets[index]);
         }
         av_packet_rescale_ts(packet, in.time_base(), out.time_base());
-        packet.stream_index(out.index());
-        packet.pos(-1);
-        int ret = av_interleaved_write_frame(output, packet); // takes the packet's reference
+        SubtitleTranscoder transcoder = transcoders[index];
+        AVPacket toWrite = packet;
+        if (transcoder != null) {
+            toWrite = transcoder.convert(packet);
+            av_packet_unref(packet);
+            if (toWrite == null) {
+                pending = false;
+                return;
+            }
+        }
+        toWrite.stream_index(out.index());
+        toWrite.pos(-1);
+        int ret = av_interleaved_write_frame(output, toWrite); // takes the packet's reference
+        if (toWrite != packet) {
+            av_packet_free(toWrite);
+        }
         pending = false;
         if (ret < 0) {
             throw new ResourceException("copying stream " + index + " of " + input.path() + " failed ("
@@ -180,6 +229,11 @@ final class StreamCopier implements AutoCloseable {
             pending = false;
         }
         av_packet_free(packet);
+        for (SubtitleTranscoder t : transcoders) {
+            if (t != null) {
+                t.close();
+            }
+        }
         input.close();
     }
 }

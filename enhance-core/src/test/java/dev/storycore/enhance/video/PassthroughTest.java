@@ -108,15 +108,30 @@ class PassthroughTest {
     }
 
     @Test
-    void streamsMp4CannotHoldAreReportedNotSilentlyLost() throws Exception {
+    void textSubtitlesBecomeMovTextInMp4WithTheirTiming() throws Exception {
         Path input = clipWith("in.mkv", "aac", "tone.m4a", true);
         Path output = dir.resolve("out.mp4");
         MediaSink sink = process(input, output);
-        List<String> warnings = sink.warnings();
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("subtitle stream").contains("subrip").contains(".mp4")
-                .contains("write .mkv");
+        assertThat(sink.warnings()).singleElement().asString().contains("subtitle stream").contains("subrip")
+                .contains("converted to mov_text").contains("write .mkv");
+        TestMuxer.StreamStats in = TestMuxer.stats(input, AVMEDIA_TYPE_SUBTITLE);
+        TestMuxer.StreamStats out = TestMuxer.stats(output, AVMEDIA_TYPE_SUBTITLE);
+        assertThat(out.codec()).isEqualTo("mov_text");
+        assertThat(out.packets()).isEqualTo(in.packets());
+        assertThat(out.firstMicros()).isEqualTo(in.firstMicros());
+        assertThat(out.endMicros()).isEqualTo(in.endMicros());
+        assertThat(MediaReader.probe(output).subtitles()).extracting(TrackInfo::codec).containsExactly("mov_text");
         assertThat(TestMuxer.stats(output, AVMEDIA_TYPE_AUDIO).sha256())
                 .isEqualTo(TestMuxer.stats(input, AVMEDIA_TYPE_AUDIO).sha256());
+    }
+
+    @Test
+    void audioTheContainerCannotHoldIsReportedNotSilentlyLost() throws Exception {
+        Path input = clipWith("in.mkv", "aac", "tone.m4a", false);
+        Path output = dir.resolve("out.webm");
+        MediaSink sink = process(input, output);
+        assertThat(sink.warnings()).singleElement().asString().contains("audio stream").contains("aac")
+                .contains(".webm").contains("was left out").contains("write .mkv");
+        assertThat(TestMuxer.stats(output, AVMEDIA_TYPE_AUDIO)).isNull();
     }
 }
