@@ -231,10 +231,7 @@ final class VideoFileSink implements MediaSink {
         rate = options.frameRate() != null && !options.frameRate().isZero() ? options.frameRate()
                 : passthrough != null && !passthrough.video().frameRate().isZero() ? passthrough.video().frameRate()
                 : Rational.of(25, 1);
-        // The input's own time base represents its timestamps exactly (also variable frame rates), as long as
-        // the rate is unchanged; a new rate gets the time base 1/rate.
-        Rational timeBase = options.frameRate() == null && passthrough != null && passthrough.isVideo()
-                && !passthrough.timeBase().isZero() ? passthrough.timeBase() : Rational.of(rate.den(), rate.num());
+        Rational timeBase = timeBase(rate);
 
         AVFormatContext oc = new AVFormatContext(null);
         int ret = avformat_alloc_output_context2(oc, format, (String) null, temp.temp().toString());
@@ -300,6 +297,23 @@ final class VideoFileSink implements MediaSink {
         packet = av_packet_alloc();
         LOG.debug("writing {} with {} {}x{} {} at {} fps, time base {}", output, encoderName, context.width(),
                 context.height(), pixelFormatName(context.pix_fmt()), rate, timeBase);
+    }
+
+    /**
+     * The time base timestamps are stored in. The input's own time base represents its timestamps exactly (also
+     * variable frame rates) as long as the rate is unchanged. Otherwise 1/(k x rate numerator), at least as fine
+     * as a millisecond: exact for the constant rate (24000/1001 -> 1/24000, 25 -> 1/1000) and fine enough for
+     * millisecond-timed variable-rate frames. AVI reads its time base as the frame rate, so it gets den/num.
+     */
+    private Rational timeBase(Rational rate) {
+        if (options.frameRate() == null && passthrough != null && passthrough.isVideo() && !passthrough.timeBase().isZero()) {
+            return passthrough.timeBase();
+        }
+        if (containerLabel.equals(".avi")) {
+            return Rational.of(rate.den(), rate.num());
+        }
+        long k = Math.max(1, (1000 + rate.num() - 1) / rate.num());
+        return Rational.of(1, rate.num() * k);
     }
 
     private int pixelFormat(Frame first) {

@@ -112,4 +112,30 @@ class VideoRoundTripTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void variableFrameRateTimestampsAreKept() {
+        long[] micros = {0, 40_000, 100_000, 110_000, 200_000, 233_000, 1_000_000, 1_001_000};
+        for (String name : List.of("vfr.mp4", "vfr.mkv")) {
+            Path out = dir.resolve(name);
+            try (MediaSink sink = MediaWriter.open(out, OutputOptions.defaults().withFrameRate(Rational.of(25, 1)))) {
+                for (int i = 0; i < micros.length; i++) {
+                    try (Frame f = new Frame(TestMedia.picture(64, 48, 3, i), i, micros[i])) {
+                        sink.write(f);
+                    }
+                }
+                sink.finish();
+                assertThat(sink.warnings()).isEmpty();
+            }
+            try (MediaSource source = MediaReader.open(out)) {
+                int i = 0;
+                for (Frame next; (next = source.next()) != null; i++) {
+                    try (Frame f = next) {
+                        assertThat(f.timestampMicros()).as("%s frame %d", name, i).isEqualTo(micros[i]);
+                    }
+                }
+                assertThat(i).isEqualTo(micros.length);
+            }
+        }
+    }
 }
