@@ -56,8 +56,8 @@ final class InputChecks {
         if (width * height > maxPixels) {
             throw new InvalidInputException(path + " declares " + width + "x" + height + " pixels ("
                     + (width * height / 1_000_000) + " MP), above the limit of " + (maxPixels / 1_000_000)
-                    + " MP: the file is damaged or hostile; if it is real, raise the limit (ReadOptions.maxPixels,"
-                    + " --max-pixels)");
+                    + " MP: the file is damaged or hostile; if it is real, raise the limit (STORYCORE_JAVA_OPTS="
+                    + "-Dstorycore.max-pixels=N, or ReadOptions.withMaxPixels)");
         }
     }
 }

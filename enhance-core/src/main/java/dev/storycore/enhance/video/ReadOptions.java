@@ -13,8 +13,11 @@ import dev.storycore.enhance.frame.Rational;
  *                          ends at the last decodable frame and {@link MediaSource#damage()} says what was lost
  */
 public record ReadOptions(long maxPixels, Rational sequenceFrameRate, boolean allowPartial) {
-    /** 16384 x 16384 = 268 megapixels (about 805 MB as 8-bit BGR), well above 8K video and most photos. */
-    public static final long DEFAULT_MAX_PIXELS = 16384L * 16384L;
+    /**
+     * 16384 x 16384 = 268 megapixels (about 805 MB as 8-bit BGR), well above 8K video and most photos; the
+     * system property {@code storycore.max-pixels} overrides it (e.g. through STORYCORE_JAVA_OPTS).
+     */
+    public static final long DEFAULT_MAX_PIXELS = Long.getLong("storycore.max-pixels", 16384L * 16384L);
 
     public ReadOptions {
         if (maxPixels <= 0) {
