@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 /** {@code storycore enhance}: super-resolve an image, a folder of images or a video. */
 @Command(name = "enhance",
         mixinStandardHelpOptions = true,
-        header = "Super-resolve an image, a folder of images or a video.",
+        header = "Super-resolve and/or stylize an image, a folder of images or a video.",
         description = {
+            "With --style (or --style-model) alone the picture is only stylized; with --upscale too, both run in one pass",
+            "(style first). Videos are stylized with flow-guided temporal consistency unless --no-temporal.",
             "The output goes beside the input unless -o is given: photo.jpg -> photo.x2.jpg,",
             "clip.avi -> clip.x2.mp4, photos/ -> photos.x2/ (same file names).",
             "Progress (frames, fps, ETA) is drawn on stderr for videos and folders; the summary goes to stdout.",
@@ -66,6 +68,9 @@ final class EnhanceCommand implements Callable<Integer> {
             description = "Video codec: h264 (default for .mp4), vp9 (default for .webm), av1, ffv1 (lossless, .mkv).")
     VideoCodec codec;
 
+    @CommandLine.Mixin
+    StyleOptions styleOptions;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and the --json summary).")
     boolean quiet;
 
@@ -74,7 +79,9 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UpscaleConfig config = config();
+        boolean styleOnly = styleOptions.requested() && upscale == null && width == null && height == null
+                && model == null;
+        UpscaleConfig config = styleOnly ? null : config();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         CancellationToken token = new CancellationToken();
@@ -82,7 +89,8 @@ final class EnhanceCommand implements Callable<Integer> {
         EnhanceSummary summary;
         ProgressBar[] bar = new ProgressBar[1];
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(token);
-             SuperResolution op = SuperResolution.create(config, loader())) {
+             StyleOptions styles = styleOptions;
+             SuperResolution op = styleOnly ? null : SuperResolution.create(config, loader())) {
             Enhancer enhancer = new Enhancer(op, options, token, unit -> {
                 if (quiet) {
                     return ProgressListener.NONE;
@@ -96,8 +104,13 @@ final class EnhanceCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
+            if (styleOptions.requested()) {
+                enhancer.before(styleOptions.stages(modelDir.loader()));
+            }
+            String tag = styleOnly ? styleOptions.tag()
+                    : styleOptions.requested() ? tag(config) + "." + styleOptions.tag() : tag(config);
             try {
-                summary = enhancer.run(input, output, tag(config));
+                summary = enhancer.run(input, output, tag);
             } catch (Enhancer.PartialFolderException partial) {
                 endBar(bar[0]);
                 print(partial.summary, stdout);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,7 +42,10 @@ final class Enhancer {
     /** Makes the progress display for "frames" (a video) or "images" (a folder). */
     private final Function<String, ProgressListener> progressFor;
     private final Consumer<String> notices;
+    /** Stages that run before super-resolution (style); told whether the input is a video. */
+    private BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> before = (b, video) -> b;
 
+    /** @param upscale the super-resolution, or null when only the stages of {@link #before} run */
     Enhancer(SuperResolution upscale, OutputOptions outputOptions, CancellationToken cancellation,
              Function<String, ProgressListener> progressFor, Consumer<String> notices) {
         this.upscale = upscale;
@@ -49,6 +53,21 @@ final class Enhancer {
         this.cancellation = cancellation;
         this.progressFor = progressFor;
         this.notices = notices;
+    }
+
+    /** Adds stages (e.g. a style) that run on every frame before super-resolution, in the same pass. */
+    Enhancer before(BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> stages) {
+        this.before = stages;
+        return this;
+    }
+
+    private Pipeline.Builder stages(MediaSource source, boolean video) {
+        Pipeline.Builder b = before.apply(Pipeline.from(source), video);
+        return upscale == null ? b : b.then(upscale);
+    }
+
+    private UpscaleReport plan(Size size) {
+        return upscale == null ? null : upscale.prepare(size);
     }
 
     /**
@@ -64,7 +83,7 @@ final class Enhancer {
         UpscaleReport plan;
         try {
             media = source.media();
-            plan = upscale.prepare(new Size(media.video().width(), media.video().height()));
+            plan = plan(new Size(media.video().width(), media.video().height()));
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -74,7 +93,7 @@ final class Enhancer {
         Path target = output != null ? output : OutputNames.defaultFor(input, tag, media.isVideo());
         ProgressListener progress = video ? progressFor.apply("frames") : ProgressListener.NONE;
         AtomicReference<MediaSink> sink = new AtomicReference<>();
-        PipelineResult result = Pipeline.from(source).then(upscale).onProgress(progress).cancellation(cancellation)
+        PipelineResult result = stages(source, media.isVideo()).onProgress(progress).cancellation(cancellation)
                 .build()
                 .run(info -> {
                     sink.set(MediaWriter.open(target, optionsFor(info), media.isVideo() ? media : null));
@@ -111,7 +130,7 @@ final class Enhancer {
                     UpscaleReport plan;
                     try {
                         StreamInfo info = source.info();
-                        plan = upscale.prepare(new Size(info.width(), info.height()));
+                        plan = plan(new Size(info.width(), info.height()));
                     } catch (RuntimeException e) {
                         source.close();
                         throw e;
@@ -121,7 +140,7 @@ final class Enhancer {
                         announce(plan);
                     }
                     AtomicReference<MediaSink> sink = new AtomicReference<>();
-                    PipelineResult r = Pipeline.from(source).then(upscale).cancellation(cancellation).build()
+                    PipelineResult r = stages(source, false).cancellation(cancellation).build()
                             .run(info -> {
                                 sink.set(MediaWriter.open(target, optionsFor(info), null));
                                 return sink.get();
@@ -178,7 +197,7 @@ final class Enhancer {
     }
 
     private void announce(UpscaleReport plan) {
-        if (plan.isFallback()) {
+        if (plan != null && plan.isFallback()) {
             notices.accept("note: " + plan.fallbackReason());
         }
     }
@@ -187,6 +206,12 @@ final class Enhancer {
                                           UpscaleReport plan, String encoder, List<EnhanceSummary.Stage> stages,
                                           List<String> warnings, List<String> failed) {
         double seconds = elapsed.toNanos() / 1e9;
+        if (plan == null) {
+            return new EnhanceSummary(input.toString(), output.toString(), kind, frames,
+                    Math.round(seconds * 1000) / 1000.0, seconds > 0 ? Math.round(frames / seconds * 1000) / 1000.0 : 0,
+                    "", "", "none", null, "no super-resolution", null, encoder, EnhanceSummary.bottleneckOf(stages),
+                    stages, warnings, failed);
+        }
         return new EnhanceSummary(input.toString(), output.toString(), kind, frames, Math.round(seconds * 1000) / 1000.0,
                 seconds > 0 ? Math.round(frames / seconds * 1000) / 1000.0 : 0,
                 plan.input().toString(), plan.output().toString(), plan.method().name().toLowerCase(Locale.ROOT),

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             EnhanceCommand.class,
             ModelsCommand.class,
+            StylesCommand.class,
             BenchCommand.class
         })
 public final class StoryCoreCommand implements Runnable {
