@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             IoMemoryBenchCommand.class,
             BenchPipelineCommand.class,
+            BenchStyleCommand.class,
             BenchSrCommand.class,
             BenchSrMemoryCommand.class,
             BenchTfjsCommand.class,
