@@ -34,7 +34,7 @@ final class BenchSrCommand implements Callable<Integer> {
     List<Integer> scales;
 
     @Option(names = "--methods", split = ",", paramLabel = "NAME", defaultValue = "bicubic,lanczos,esrgan-slim,esrgan-medium",
-            description = "Methods, from bicubic, lanczos, esrgan-slim, esrgan-medium, esrgan-thick (default: ${DEFAULT-VALUE}).")
+            description = "Methods, from bicubic, lanczos, esrgan-slim, esrgan-medium, esrgan-thick, or onnx:FILE (an RGB [0,1] ONNX model, e.g. from ./storycore train) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--tile", paramLabel = "SIZE", defaultValue = "0", description = "Network tile edge in pixels (default: the model's own).")

@@ -5,9 +5,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LANCZOS4;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.storycore.enhance.frame.Frame;
+import dev.storycore.enhance.model.ImageModel;
 import dev.storycore.enhance.model.ModelLoader;
+import dev.storycore.enhance.model.ValueRange;
+import dev.storycore.enhance.model.onnx.OnnxImageModel;
 import dev.storycore.enhance.ops.upscale.SuperResolution;
 import dev.storycore.enhance.ops.upscale.UpscaleConfig;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -35,8 +39,14 @@ interface SrMethod extends AutoCloseable {
             case "bicubic" -> new Interpolation(name, INTER_CUBIC);
             case "lanczos" -> new Interpolation(name, INTER_LANCZOS4);
             case "esrgan-slim", "esrgan-medium", "esrgan-thick" -> new Network(name, loader, tile);
-            default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + String.join(", ", KNOWN));
+            default -> name.startsWith(OnnxFile.PREFIX) ? new OnnxFile(Path.of(name.substring(OnnxFile.PREFIX.length())), tile)
+                    : throwUnknown(name);
         };
+    }
+
+    private static SrMethod throwUnknown(String name) {
+        throw new IllegalArgumentException("unknown method '" + name + "'; known: " + String.join(", ", KNOWN)
+                + ", or onnx:FILE for an RGB [0,1] ONNX model such as one from ./storycore train");
     }
 
     /** OpenCV interpolation, exactly what the operation's classical path runs. */
@@ -104,6 +114,59 @@ interface SrMethod extends AutoCloseable {
                 op.close();
                 op = null;
             }
+        }
+    }
+
+    /**
+     * An ONNX file given as "onnx:PATH" (NCHW RGB in [0, 1], e.g. a model written by {@code ./storycore
+     * train sr}) through the same {@link SuperResolution} operation as the catalog networks. The column is
+     * named after the file; it runs only at the file's own factor.
+     */
+    final class OnnxFile implements SrMethod {
+        static final String PREFIX = "onnx:";
+        private final String label;
+        private final int fileScale;
+        private final Network network;
+
+        OnnxFile(Path file, int tile) {
+            String fileName = file.getFileName().toString();
+            label = fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - 5) : fileName;
+            try (OnnxImageModel probe = OnnxImageModel.openUserModel(file, ValueRange.UNIT, 128)) {
+                fileScale = probe.scale();
+            }
+            String id = label + "-x" + fileScale;
+            ModelLoader loader = new ModelLoader() {
+                @Override
+                public boolean isAvailable(String modelId) {
+                    return id.equals(modelId);
+                }
+
+                @Override
+                public ImageModel load(String modelId) {
+                    return OnnxImageModel.openUserModel(file, ValueRange.UNIT, 128);
+                }
+            };
+            network = new Network(label, loader, tile);
+        }
+
+        @Override
+        public String name() {
+            return label;
+        }
+
+        @Override
+        public Optional<String> unavailable(int scale) {
+            return scale == fileScale ? Optional.empty() : Optional.of(label + " is a x" + fileScale + " model");
+        }
+
+        @Override
+        public Mat upscale(Mat lowRes, int scale) {
+            return network.upscale(lowRes, scale);
+        }
+
+        @Override
+        public void close() {
+            network.close();
         }
     }
 }

@@ -7,6 +7,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import dev.storycore.enhance.errors.InvalidInputException;
+import dev.storycore.enhance.model.onnx.Dim;
+import dev.storycore.enhance.model.onnx.OnnxAttribute;
+import dev.storycore.enhance.model.onnx.OnnxGraphBuilder;
 import dev.storycore.enhance.testing.FakeModelLoader;
 import dev.storycore.enhance.testing.TestPictures;
 import java.nio.file.Files;
@@ -57,6 +60,31 @@ class SrBenchmarkTest {
             int crop = Math.min(CropSheet.CROP, 75); // 101x77 cropped to a multiple of 3 = 99x75
             assertThat(m.cols()).isEqualTo(4 * crop * 2); // bicubic | lanczos | slim | original
         }
+    }
+
+    /** An ONNX file ("onnx:PATH") runs through the operation at its own factor; other factors are skipped. */
+    @Test
+    void anOnnxFileIsBenchmarkedAtItsOwnScale(@TempDir Path tmp) throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("Tiny"));
+        try (Mat picture = TestPictures.texture(64, 48, CV_8UC3, 3)) {
+            imwrite(data.resolve("p.png").toString(), picture);
+        }
+        // Nearest-neighbour x2 as a graph: repeat every channel 4 times (Concat), then DepthToSpace (CRD).
+        Path model = tmp.resolve("nearest-x2.onnx");
+        new OnnxGraphBuilder("nearest")
+                .input("input", Dim.named("n"), Dim.of(3), Dim.named("h"), Dim.named("w"))
+                .node("Concat", List.of("input", "input", "input", "input"), List.of("rep"), OnnxAttribute.of("axis", 1))
+                .node("DepthToSpace", List.of("rep"), List.of("output"), OnnxAttribute.of("blocksize", 2),
+                        OnnxAttribute.of("mode", "DCR"))
+                .output("output")
+                .writeTo(model);
+        SrBenchReport report = new SrBenchmark(new FakeModelLoader())
+                .run(data, List.of(2, 3), List.of("bicubic", "onnx:" + model), 0, null, s -> { });
+        SrBenchReport.Row nearest = row(report, 2, "nearest-x2");
+        assertThat(nearest.skipped()).isFalse();
+        assertThat(nearest.psnr()).isBetween(15.0, row(report, 2, "bicubic").psnr());
+        assertThat(row(report, 3, "nearest-x2").skipped()).isTrue();
+        assertThat(row(report, 3, "nearest-x2").note()).contains("x2 model");
     }
 
     @Test
