@@ -48,12 +48,7 @@ public final class OfflinePyTorch {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("disableProgressBar", "true");
         System.setProperty("ai.djl.default_engine", "PyTorch");
-        String version = firstNonEmpty(System.getenv("PYTORCH_VERSION"), System.getProperty("PYTORCH_VERSION"));
-        if (version != null && !version.startsWith(bundledVersion())) {
-            throw new ResourceException("PYTORCH_VERSION=" + version + " asks DJL to download another libtorch,"
-                    + " which training never does: unset PYTORCH_VERSION (the bundled " + bundledVersion()
-                    + " is used)");
-        }
+        requireBundledVersion(firstNonEmpty(System.getenv("PYTORCH_VERSION"), System.getProperty("PYTORCH_VERSION")));
         ClassLoader loader = OfflinePyTorch.class.getClassLoader();
         for (String marker : NATIVE_MARKERS) {
             if (loader.getResource(marker) == null && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
@@ -68,6 +63,15 @@ public final class OfflinePyTorch {
             throw new ResourceException("PyTorch engine failed to start offline: " + e.getMessage()
                     + ". Check that ~/.djl.ai (or DJL_CACHE_DIR) is writable; the native library is extracted"
                     + " there from the pytorch-native-cpu jar", e);
+        }
+    }
+
+    /** Refuses a requested libtorch version other than the bundled one: DJL would try to download it. */
+    static void requireBundledVersion(String requested) {
+        if (requested != null && !requested.startsWith(bundledVersion())) {
+            throw new ResourceException("PYTORCH_VERSION=" + requested + " asks DJL to download another libtorch,"
+                    + " which training never does: unset PYTORCH_VERSION (the bundled " + bundledVersion()
+                    + " is used)");
         }
     }
 
