@@ -1,0 +1,41 @@
+package dev.storycore.enhance.ops.quality;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Runs every measure once on a picture (and optionally its reference) and collects the raw values. */
+final class PixelMeasurer {
+    private PixelMeasurer() {
+    }
+
+    static Measurements measure(Mat image, Mat reference) {
+        try (AnalysisImages img = AnalysisImages.of(image)) {
+            NoiseEstimator.Result noise = NoiseEstimator.estimate(img);
+            double blur = BlurEffect.measure(img.grey);
+            ColourCast.Result cast = ColourCast.measure(img);
+            ToneStatistics tone = ToneStatistics.measure(img);
+            double colourfulness = Colourfulness.measure(img);
+            Blockiness.Result block = Blockiness.measure(img.grey);
+            Ringing.Result ringing = Ringing.measure(img);
+            double detail = Double.NaN;
+            if (reference != null) {
+                detail = detailAgainst(reference, img);
+            }
+            return new Measurements(img.bgr.cols(), img.bgr.rows(), noise.sigma(), blur, cast.neutralA(),
+                    cast.neutralB(), cast.cast(), cast.castFactor(), tone.meanLuma(), tone.rmsContrast(), tone.p1(),
+                    tone.p99(), tone.highlightClipped(), tone.shadowClipped(), colourfulness, cast.meanChroma(),
+                    block.ratio(), ringing.ratio(), detail);
+        }
+    }
+
+    private static double detailAgainst(Mat reference, AnalysisImages img) {
+        try (AnalysisImages ref = AnalysisImages.of(reference)) {
+            if (ref.grey.cols() != img.grey.cols() || ref.grey.rows() != img.grey.rows()) {
+                throw new dev.storycore.enhance.errors.InvalidInputException("quality analysis: reference is "
+                        + ref.grey.cols() + "x" + ref.grey.rows() + " but the picture is " + img.grey.cols() + "x"
+                        + img.grey.rows() + "; pass a reference of the same size");
+            }
+            double refNoise = NoiseEstimator.estimate(ref).sigma();
+            return GradientSimilarity.measure(ref.grey, img.grey, refNoise);
+        }
+    }
+}
