@@ -30,17 +30,40 @@ final class Blockiness {
     private Blockiness() {
     }
 
-    static Result measure(Mat grey8) {
-        double h = axisRatio(grey8, false);
-        double v = axisRatio(grey8, true);
+    static Result measure(AnalysisImages images) {
+        double[][] horizontal = new double[2][BLOCK];
+        double[][] vertical = new double[2][BLOCK];
+        for (AnalysisImages.Band band : images.bands) {
+            accumulate(band.grey, false, horizontal);
+            accumulate(band.grey, true, vertical);
+        }
+        double h = ratio(horizontal);
+        double v = ratio(vertical);
         return new Result((h + v) / 2, h, v);
     }
 
-    private static double axisRatio(Mat grey8, boolean vertical) {
+    /** Largest phase mean over the mean of the other phases; 1 when there is too little to judge. */
+    private static double ratio(double[][] phases) {
+        double total = 0;
+        double best = 0;
+        for (int p = 0; p < BLOCK; p++) {
+            if (phases[1][p] < 2) {
+                return 1.0;
+            }
+            double mean = phases[0][p] / phases[1][p];
+            total += mean;
+            best = Math.max(best, mean);
+        }
+        double others = (total - best) / (BLOCK - 1);
+        return others <= 1e-9 ? 1.0 : best / others;
+    }
+
+    /** Adds the band's per-phase sums of |x(j+1) - x(j)| (row 0) and their counts (row 1). Bands start on the grid. */
+    private static void accumulate(Mat grey8, boolean vertical, double[][] phases) {
         int w = grey8.cols();
         int hgt = grey8.rows();
-        if ((vertical ? hgt : w) < 4 * BLOCK) {
-            return 1.0;
+        if ((vertical ? hgt : w) < 2 * BLOCK) {
+            return;
         }
         try (Rect ra = vertical ? new Rect(0, 1, w, hgt - 1) : new Rect(1, 0, w - 1, hgt);
              Rect rb = vertical ? new Rect(0, 0, w, hgt - 1) : new Rect(0, 0, w - 1, hgt);
@@ -53,22 +76,11 @@ final class Blockiness {
             int[] s = new int[n];
             IntBuffer buf = new IntPointer(sums.data()).capacity(n).asBuffer();
             buf.get(s);
-            double[] phaseSum = new double[BLOCK];
-            int[] phaseCount = new int[BLOCK];
+            int lines = vertical ? w : hgt;
             for (int j = 0; j < n; j++) {
-                phaseSum[j % BLOCK] += s[j];
-                phaseCount[j % BLOCK]++;
+                phases[0][j % BLOCK] += s[j];
+                phases[1][j % BLOCK] += lines;
             }
-            double total = 0;
-            double best = 0;
-            double[] mean = new double[BLOCK];
-            for (int p = 0; p < BLOCK; p++) {
-                mean[p] = phaseSum[p] / Math.max(1, phaseCount[p]);
-                total += mean[p];
-                best = Math.max(best, mean[p]);
-            }
-            double others = (total - best) / (BLOCK - 1);
-            return others <= 1e-9 ? 1.0 : best / others;
         }
     }
 }

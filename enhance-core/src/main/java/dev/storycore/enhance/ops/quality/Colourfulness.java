@@ -15,12 +15,16 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * Vision and Electronic Imaging 2003): with rg = R - G and yb = (R + G)/2 - B on 8-bit values,
  * M = sqrt(sd(rg)^2 + sd(yb)^2) + 0.3 * sqrt(mean(rg)^2 + mean(yb)^2). Their scale: 0 not colourful,
  * 15 slightly, 33 moderately, 45 averagely, 59 quite, 82 highly, 109 extremely colourful.
+ * Noise inflates the two standard deviations (independent channel noise of sigma adds 2 sigma^2 to
+ * var(rg) and 1.5 sigma^2 to var(yb)), so the estimated noise is subtracted from the variances first;
+ * otherwise a noisy grey picture would read as colourful.
  */
 final class Colourfulness {
     private Colourfulness() {
     }
 
-    static double measure(AnalysisImages images) {
+    /** @param noiseSigma noise standard deviation of the small copy, 8-bit units */
+    static double measure(AnalysisImages images, double noiseSigma) {
         try (Mat f = new Mat(); MatVector ch = new MatVector(); Mat rg = new Mat(); Mat yb = new Mat();
              Mat rgPlusG = new Mat()) {
             images.smallBgr.convertTo(f, CV_32F);
@@ -32,7 +36,10 @@ final class Colourfulness {
             }
             double[] a = meanAndStd(rg);
             double[] y = meanAndStd(yb);
-            return Math.hypot(a[1], y[1]) + 0.3 * Math.hypot(a[0], y[0]);
+            double n2 = noiseSigma * noiseSigma;
+            double varRg = Math.max(0, a[1] * a[1] - 2 * n2);
+            double varYb = Math.max(0, y[1] * y[1] - 1.5 * n2);
+            return Math.sqrt(varRg + varYb) + 0.3 * Math.hypot(a[0], y[0]);
         }
     }
 

@@ -16,4 +16,11 @@ final class Mats {
             return new Mat(1, 1, CV_64F, s);
         }
     }
+
+    /** A per-channel scalar (4x1 doubles) for the arithmetic functions (add, subtract, multiply). */
+    static Mat perChannel(double c0, double c1, double c2) {
+        Mat m = new Mat(4, 1, CV_64F);
+        new org.bytedeco.javacpp.DoublePointer(m.data()).put(c0, c1, c2, 0);
+        return m;
+    }
 }

@@ -12,6 +12,10 @@ package dev.storycore.enhance.ops.quality;
  * @param castB             mean b* of near-neutral pixels (CIELAB)
  * @param cast              length of (castA, castB), Delta-E units
  * @param castFactor        Gasparini-Schettini equivalent cast factor K = D / M
+ * @param illuminantAngle   angle in degrees between the grey-edge illuminant estimate and neutral grey
+ * @param illuminantB       blue component of the grey-edge illuminant estimate (components average 1)
+ * @param illuminantG       green component
+ * @param illuminantR       red component
  * @param meanLuma          mean luma in [0,1]
  * @param rmsContrast       RMS contrast (standard deviation of luma) in [0,1]
  * @param lumaP1            1st percentile of luma (0-255)
@@ -25,11 +29,17 @@ package dev.storycore.enhance.ops.quality;
  * @param detailSimilarity  one-sided gradient magnitude similarity against the reference in [0,1], or NaN without one
  */
 public record Measurements(int width, int height, double noiseSigma, double blurEffect, double castA, double castB,
-                           double cast, double castFactor, double meanLuma, double rmsContrast, int lumaP1,
+                           double cast, double castFactor, double illuminantAngle,
+                           double illuminantB, double illuminantG, double illuminantR, double meanLuma, double rmsContrast, int lumaP1,
                            int lumaP99, double highlightClipped, double shadowClipped, double colourfulness,
                            double meanChroma, double blockiness, double ringing, double detailSimilarity) {
 
     public boolean hasReference() {
         return !Double.isNaN(detailSimilarity);
+    }
+
+    /** Spread between the 1st and 99th luma percentiles as a share of the 8-bit range. */
+    public double lumaSpread() {
+        return (lumaP99 - lumaP1) / 255.0;
     }
 }

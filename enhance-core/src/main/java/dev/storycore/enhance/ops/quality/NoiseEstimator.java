@@ -2,7 +2,6 @@ package dev.storycore.enhance.ops.quality;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.NORM_L1;
 import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
@@ -10,7 +9,7 @@ import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.norm;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
-import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.sepFilter2D;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import org.bytedeco.javacpp.FloatPointer;
@@ -39,49 +38,52 @@ final class NoiseEstimator {
     }
 
     static Result estimate(AnalysisImages images) {
-        try (Mat kernel = immerkaerKernel();
-             Mat response = new Mat();
-             Mat mask = nonEdgeMask(images);
-             MatVector channels = new MatVector()) {
-            filter2D(images.bgr, response, CV_16S, kernel);
-            split(response, channels);
-            long n = countNonZero(mask);
-            if (n < 64) {
-                return new Result(0, new double[] {0, 0, 0});
-            }
-            double[] sigmas = new double[3];
-            double sum = 0;
-            for (int c = 0; c < 3; c++) {
-                double l1;
-                try (Mat channel = channels.get(c)) {
-                    l1 = norm(channel, NORM_L1, mask);
+        int edgeThreshold = PixelStats.percentile(images.gradientHistogram(), 1 - EDGE_FRACTION);
+        double[] l1 = new double[3];
+        long n = 0;
+        try (Mat kernel = immerkaerKernel()) {  // separable: [1 -2 1]^T [1 -2 1]
+            for (AnalysisImages.Band band : images.bands) {
+                try (Mat response = new Mat(); Mat mask = nonEdgeMask(band, edgeThreshold);
+                     MatVector channels = new MatVector()) {
+                    sepFilter2D(band.bgr, response, CV_16S, kernel, kernel);
+                    split(response, channels);
+                    n += countNonZero(mask);
+                    for (int c = 0; c < 3; c++) {
+                        try (Mat channel = channels.get(c)) {
+                            l1[c] += norm(channel, NORM_L1, mask);
+                        }
+                    }
                 }
-                sigmas[c] = SQRT_HALF_PI * l1 / (6.0 * n);
-                sum += sigmas[c];
             }
-            return new Result(sum / 3, sigmas);
         }
+        if (n < 64) {
+            return new Result(0, new double[] {0, 0, 0});
+        }
+        double[] sigmas = new double[3];
+        for (int c = 0; c < 3; c++) {
+            sigmas[c] = SQRT_HALF_PI * l1[c] / (6.0 * n);
+        }
+        return new Result((sigmas[0] + sigmas[1] + sigmas[2]) / 3, sigmas);
     }
 
     /** Non-edge, unclipped pixels: where the estimate is reliable. */
-    private static Mat nonEdgeMask(AnalysisImages images) {
-        Mat gradient = images.gradient();
-        int t = PixelStats.percentile(images.gradientHistogram(), 1 - EDGE_FRACTION);
+    private static Mat nonEdgeMask(AnalysisImages.Band band, int edgeThreshold) {
         Mat mask = new Mat();
-        threshold(gradient, mask, t, 255, THRESH_BINARY_INV);
+        threshold(band.gradient(), mask, edgeThreshold, 255, THRESH_BINARY_INV);
         try (Mat unclipped = new Mat(); Mat lo = Mats.scalar(3); Mat hi = Mats.scalar(252)) {
-            inRange(images.grey, lo, hi, unclipped);
+            inRange(band.grey, lo, hi, unclipped);
             bitwise_and(mask, unclipped, mask);
         }
-        mask.convertTo(mask, CV_8U);
         return mask;
     }
 
-    /** Immerkaer's mask: the difference of two Laplacians, which cancels smooth image structure. */
+    /**
+     * One factor of Immerkaer's mask [1 -2 1; -2 4 -2; 1 -2 1] (the difference of two Laplacians,
+     * which cancels smooth image structure), which is the outer product of [1 -2 1] with itself.
+     */
     private static Mat immerkaerKernel() {
-        Mat k = new Mat(3, 3, CV_32F);
-        float[] v = {1, -2, 1, -2, 4, -2, 1, -2, 1};
-        new FloatPointer(k.data()).put(v);
+        Mat k = new Mat(1, 3, CV_32F);
+        new FloatPointer(k.data()).put(1, -2, 1);
         return k;
     }
 }

@@ -10,18 +10,20 @@ final class PixelMeasurer {
     static Measurements measure(Mat image, Mat reference) {
         try (AnalysisImages img = AnalysisImages.of(image)) {
             NoiseEstimator.Result noise = NoiseEstimator.estimate(img);
-            double blur = BlurEffect.measure(img.grey);
+            double blur = BlurEffect.measure(img);
             ColourCast.Result cast = ColourCast.measure(img);
             ToneStatistics tone = ToneStatistics.measure(img);
-            double colourfulness = Colourfulness.measure(img);
-            Blockiness.Result block = Blockiness.measure(img.grey);
+            double colourfulness = Colourfulness.measure(img, noise.sigma() * img.smallScale());
+            GreyEdgeIlluminant.Estimate illuminant = GreyEdgeIlluminant.estimate(img.smallBgr);
+            Blockiness.Result block = Blockiness.measure(img);
             Ringing.Result ringing = Ringing.measure(img);
             double detail = Double.NaN;
             if (reference != null) {
                 detail = detailAgainst(reference, img);
             }
-            return new Measurements(img.bgr.cols(), img.bgr.rows(), noise.sigma(), blur, cast.neutralA(),
-                    cast.neutralB(), cast.cast(), cast.castFactor(), tone.meanLuma(), tone.rmsContrast(), tone.p1(),
+            return new Measurements(img.width(), img.height(), noise.sigma(), blur, cast.neutralA(),
+                    cast.neutralB(), cast.cast(), cast.castFactor(), illuminant.angleDegrees(), illuminant.b(), illuminant.g(), illuminant.r(),
+                    tone.meanLuma(), tone.rmsContrast(), tone.p1(),
                     tone.p99(), tone.highlightClipped(), tone.shadowClipped(), colourfulness, cast.meanChroma(),
                     block.ratio(), ringing.ratio(), detail);
         }
@@ -29,13 +31,13 @@ final class PixelMeasurer {
 
     private static double detailAgainst(Mat reference, AnalysisImages img) {
         try (AnalysisImages ref = AnalysisImages.of(reference)) {
-            if (ref.grey.cols() != img.grey.cols() || ref.grey.rows() != img.grey.rows()) {
+            if (ref.width() != img.width() || ref.height() != img.height()) {
                 throw new dev.storycore.enhance.errors.InvalidInputException("quality analysis: reference is "
-                        + ref.grey.cols() + "x" + ref.grey.rows() + " but the picture is " + img.grey.cols() + "x"
-                        + img.grey.rows() + "; pass a reference of the same size");
+                        + ref.width() + "x" + ref.height() + " but the picture is " + img.width() + "x"
+                        + img.height() + "; pass a reference of the same size");
             }
             double refNoise = NoiseEstimator.estimate(ref).sigma();
-            return GradientSimilarity.measure(ref.grey, img.grey, refNoise);
+            return GradientSimilarity.measure(ref.fullGrey(), img.fullGrey(), refNoise);
         }
     }
 }

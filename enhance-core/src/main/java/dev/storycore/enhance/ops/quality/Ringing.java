@@ -37,33 +37,43 @@ final class Ringing {
     }
 
     static Result measure(AnalysisImages images) {
-        Mat gradient = images.gradient();
         int t = Math.max(STRONG_EDGE, PixelStats.percentile(images.gradientHistogram(), 0.95));
-        try (Mat edges = new Mat(); Mat near = new Mat(); Mat band = new Mat(); Mat far = new Mat();
-             Mat lap = new Mat(); Mat activity = new Mat();
-             Mat k3 = getStructuringElement(MORPH_RECT, new Size(3, 3));
+        double bandSum = 0;
+        long bandCount = 0;
+        double farSum = 0;
+        long farCount = 0;
+        long edgeCount = 0;
+        long total = 0;
+        try (Mat k3 = getStructuringElement(MORPH_RECT, new Size(3, 3));
              Mat k9 = getStructuringElement(MORPH_RECT, new Size(9, 9));
              Mat k21 = getStructuringElement(MORPH_RECT, new Size(21, 21))) {
-            threshold(gradient, edges, t, 255, THRESH_BINARY);
-            long edgeCount = countNonZero(edges);
-            long total = edges.total();
-            if (edgeCount < total / 1000) {
-                return new Result(1.0, (double) edgeCount / total);
+            for (AnalysisImages.Band b : images.bands) {
+                try (Mat edges = new Mat(); Mat near = new Mat(); Mat band = new Mat(); Mat far = new Mat();
+                     Mat lap = new Mat(); Mat activity = new Mat()) {
+                    threshold(b.gradient(), edges, t, 255, THRESH_BINARY);
+                    edgeCount += countNonZero(edges);
+                    total += edges.total();
+                    dilate(edges, near, k3);
+                    dilate(edges, band, k9);
+                    bitwise_not(near, near);
+                    bitwise_and(band, near, band);
+                    dilate(edges, far, k21);
+                    bitwise_not(far, far);
+                    Laplacian(b.grey, lap, CV_16S);
+                    convertScaleAbs(lap, activity, 0.25, 0);
+                    long nb = countNonZero(band);
+                    long nf = countNonZero(far);
+                    bandSum += nb == 0 ? 0 : mean(activity, band).get(0) * nb;
+                    farSum += nf == 0 ? 0 : mean(activity, far).get(0) * nf;
+                    bandCount += nb;
+                    farCount += nf;
+                }
             }
-            dilate(edges, near, k3);
-            dilate(edges, band, k9);
-            bitwise_not(near, near);
-            bitwise_and(band, near, band);
-            dilate(edges, far, k21);
-            bitwise_not(far, far);
-            if (countNonZero(far) < total / 100 || countNonZero(band) < total / 1000) {
-                return new Result(1.0, (double) edgeCount / total);
-            }
-            Laplacian(images.grey, lap, CV_16S);
-            convertScaleAbs(lap, activity, 0.25, 0);
-            double bandActivity = mean(activity, band).get(0);
-            double farActivity = mean(activity, far).get(0);
-            return new Result((bandActivity + 0.5) / (farActivity + 0.5), (double) edgeCount / total);
         }
+        double edgeShare = total == 0 ? 0 : (double) edgeCount / total;
+        if (edgeCount < total / 1000 || farCount < total / 100 || bandCount < total / 1000) {
+            return new Result(1.0, edgeShare);
+        }
+        return new Result((bandSum / bandCount + 0.5) / (farSum / farCount + 0.5), edgeShare);
     }
 }
