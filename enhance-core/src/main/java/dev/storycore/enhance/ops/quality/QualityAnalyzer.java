@@ -88,7 +88,7 @@ public final class QualityAnalyzer {
         double weights = 0;
         double worst = 1;
         for (DimensionScore s : dims.values()) {
-            if (!s.measured()) {
+            if (!s.measured() || s.dimension().weight() == 0) {
                 continue;
             }
             weighted += s.dimension().weight() * s.score();

@@ -11,7 +11,7 @@ public enum QualityDimension {
     CONTRAST("contrast", 0.10),
     EXPOSURE("brightness/exposure", 0.15),
     SATURATION("saturation", 0.05),
-    DETAIL("detail preservation", 0.15),
+    DETAIL("detail preservation", 0.0),
     ARTIFACTS("artefacts", 0.15);
 
     private final String label;
@@ -27,7 +27,11 @@ public enum QualityDimension {
         return label;
     }
 
-    /** Weight in the overall score (detail counts only when a reference frame was given). */
+    /**
+     * Weight in the overall score. Detail preservation describes an operation (before/after), not a
+     * picture, so it is reported but carries no weight: the overall score of a picture is the same
+     * whether or not a reference was given.
+     */
     public double weight() {
         return weight;
     }

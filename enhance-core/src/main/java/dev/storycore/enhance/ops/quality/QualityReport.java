@@ -12,8 +12,9 @@ import java.util.Set;
  *
  * @param measurements the raw values
  * @param dimensions   the eight dimension scores, in {@link QualityDimension} order
- * @param overall      overall score in [0,1]: 0.7 x the weighted mean of the measured dimensions
- *                     + 0.3 x the worst of them (one bad dimension spoils a picture)
+ * @param overall      overall score in [0,1]: 0.7 x the weighted mean of the seven picture dimensions
+ *                     + 0.3 x the worst of them (one bad dimension spoils a picture); detail
+ *                     preservation is reported but not included (it judges an operation)
  * @param issues       problems found, worst first
  * @param style        looks judged deliberate
  */
