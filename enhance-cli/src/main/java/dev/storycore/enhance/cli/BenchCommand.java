@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             BenchSrCommand.class,
             BenchSrMemoryCommand.class,
             BenchTfjsCommand.class,
-            BenchTilesCommand.class
+            BenchTilesCommand.class,
+            BenchQualityCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -4,6 +4,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.reduce;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_TRUNC;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import java.nio.IntBuffer;
 import org.bytedeco.javacpp.IntPointer;
@@ -16,12 +18,18 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * an 8-pixel periodicity of the absolute neighbour-difference signal. We measure the periodicity in
  * the spatial domain: the mean |x(j+1) - x(j)| is collected separately for each of the 8 phases j mod 8;
  * the blockiness ratio is the largest phase mean over the mean of the other seven. It is about 1.0
- * for pictures without blocking and grows with it (JPEG quality 20: about 1.5-2). Taking the largest
+ * for pictures without blocking and grows with it (JPEG quality 20: about 1.5-2). Differences are
+ * clipped at 24 levels (larger steps are edges, not blocking) and 1 level is added to every phase
+ * mean, so that a few strong edges on the grid or a flat picture do not read as blocking. Taking the largest
  * phase finds the grid even when the picture was cropped off the 8-pixel grid. The ratio is computed
  * for columns and rows; the reported value is their mean.
  */
 final class Blockiness {
     static final int BLOCK = 8;
+    /** Neighbour differences are clipped here (8-bit levels). */
+    static final int EDGE_CLIP = 24;
+    /** Added to the phase means so that a nearly flat picture (differences near 0) reads as unblocked. */
+    static final double FLOOR = 1.0;
 
     /** @param ratio mean of the two axes; @param horizontal across vertical block edges; @param vertical across horizontal ones */
     record Result(double ratio, double horizontal, double vertical) {
@@ -55,7 +63,7 @@ final class Blockiness {
             best = Math.max(best, mean);
         }
         double others = (total - best) / (BLOCK - 1);
-        return others <= 1e-9 ? 1.0 : best / others;
+        return (best + FLOOR) / (others + FLOOR);
     }
 
     /** Adds the band's per-phase sums of |x(j+1) - x(j)| (row 0) and their counts (row 1). Bands start on the grid. */
@@ -70,6 +78,8 @@ final class Blockiness {
              Mat a = new Mat(grey8, ra); Mat b = new Mat(grey8, rb);
              Mat diff = new Mat(); Mat sums = new Mat()) {
             absdiff(a, b, diff);
+            // steps above EDGE_CLIP are real edges, not blocking: one strong edge on the grid must not dominate
+            threshold(diff, diff, EDGE_CLIP, 0, THRESH_TRUNC);
             // vertical: sum each row of differences into one column; horizontal: each column into one row
             reduce(diff, sums, vertical ? 1 : 0, REDUCE_SUM, CV_32S);
             int n = (int) sums.total();

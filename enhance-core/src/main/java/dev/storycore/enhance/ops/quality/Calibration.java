@@ -20,8 +20,8 @@ final class Calibration {
     static final double NOISE_GOOD = 4.0;
     static final double NOISE_BAD = 20.0;
     // colour: grey-edge illuminant angle, clean median 2.5 degrees (90th 6.6), warm cast class median 8.0
-    static final double CAST_GOOD = 2.5;
-    static final double CAST_BAD = 12.0;
+    static final double CAST_GOOD = 2.0;
+    static final double CAST_BAD = 11.0;
     // contrast: 1st-99th luma percentile spread, clean median 0.85; halved contrast: 0.43
     static final double SPREAD_BAD = 0.35;
     static final double SPREAD_GOOD = 0.70;
@@ -50,8 +50,9 @@ final class Calibration {
     static final double DETAIL_GOOD = 0.97;
     // style traits
     static final double DESATURATED_BELOW = 12;
-    static final double HIGH_CONTRAST_RMS = 0.28;
-    static final double HIGH_CONTRAST_CLIPPED = 0.08;
+    static final double ONE_HUE_SPREAD_BELOW = 7;
+    static final double HIGH_CONTRAST_RMS = 0.20;
+    static final double HIGH_CONTRAST_CLIPPED = 0.06;
 
     private Calibration() {
     }
@@ -100,10 +101,13 @@ final class Calibration {
 
     static Set<StyleTrait> style(Measurements m) {
         Set<StyleTrait> traits = EnumSet.noneOf(StyleTrait.class);
-        if (m.colourfulness() < DESATURATED_BELOW) {
+        // nearly grey, or a tinted monochrome (sepia, cyanotype): all pixels share one hue
+        if (m.colourfulness() < DESATURATED_BELOW || m.chromaSpread() < ONE_HUE_SPREAD_BELOW) {
             traits.add(StyleTrait.DESATURATED);
         }
-        if (m.rmsContrast() >= HIGH_CONTRAST_RMS
+        // deep blacks AND bright whites with much of the frame at the ends: a hard look, not a failed exposure
+        if (m.rmsContrast() >= HIGH_CONTRAST_RMS && m.lumaP1() <= ToneStatistics.SHADOW
+                && m.lumaP99() >= ToneStatistics.HIGHLIGHT
                 && m.highlightClipped() + m.shadowClipped() >= HIGH_CONTRAST_CLIPPED) {
             traits.add(StyleTrait.HIGH_CONTRAST);
         }

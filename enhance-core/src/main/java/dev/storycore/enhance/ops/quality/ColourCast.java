@@ -38,10 +38,11 @@ final class ColourCast {
      * @param neutralB     mean b* of near-neutral pixels
      * @param cast         length of (neutralA, neutralB), Delta-E units
      * @param castFactor   Gasparini-Schettini K = D / M
+     * @param chromaSpread Gasparini-Schettini M = sqrt(var(a*) + var(b*))
      * @param meanChroma   mean chroma C* over all pixels
      * @param neutralShare share of pixels that counted as near-neutral
      */
-    record Result(double neutralA, double neutralB, double cast, double castFactor, double meanChroma,
+    record Result(double neutralA, double neutralB, double cast, double castFactor, double chromaSpread, double meanChroma,
                   double neutralShare) {
     }
 
@@ -87,7 +88,7 @@ final class ColourCast {
                 na = ma[0];
                 nb = mb[0];
             }
-            return new Result(na, nb, Math.hypot(na, nb), m > 1e-6 ? d / m : 0, meanChroma, (double) n / total);
+            return new Result(na, nb, Math.hypot(na, nb), m > 1e-6 ? d / m : 0, m, meanChroma, (double) n / total);
         }
     }
 

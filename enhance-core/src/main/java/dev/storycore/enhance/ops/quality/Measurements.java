@@ -12,6 +12,7 @@ package dev.storycore.enhance.ops.quality;
  * @param castB             mean b* of near-neutral pixels (CIELAB)
  * @param cast              length of (castA, castB), Delta-E units
  * @param castFactor        Gasparini-Schettini equivalent cast factor K = D / M
+ * @param chromaSpread      Gasparini-Schettini M: spread of the (a*, b*) distribution (low = one hue or none)
  * @param illuminantAngle   angle in degrees between the grey-edge illuminant estimate and neutral grey
  * @param illuminantB       blue component of the grey-edge illuminant estimate (components average 1)
  * @param illuminantG       green component
@@ -29,7 +30,7 @@ package dev.storycore.enhance.ops.quality;
  * @param detailSimilarity  one-sided gradient magnitude similarity against the reference in [0,1], or NaN without one
  */
 public record Measurements(int width, int height, double noiseSigma, double blurEffect, double castA, double castB,
-                           double cast, double castFactor, double illuminantAngle,
+                           double cast, double castFactor, double chromaSpread, double illuminantAngle,
                            double illuminantB, double illuminantG, double illuminantR, double meanLuma, double rmsContrast, int lumaP1,
                            int lumaP99, double highlightClipped, double shadowClipped, double colourfulness,
                            double meanChroma, double blockiness, double ringing, double detailSimilarity) {

@@ -22,7 +22,7 @@ final class PixelMeasurer {
                 detail = detailAgainst(reference, img);
             }
             return new Measurements(img.width(), img.height(), noise.sigma(), blur, cast.neutralA(),
-                    cast.neutralB(), cast.cast(), cast.castFactor(), illuminant.angleDegrees(), illuminant.b(), illuminant.g(), illuminant.r(),
+                    cast.neutralB(), cast.cast(), cast.castFactor(), cast.chromaSpread(), illuminant.angleDegrees(), illuminant.b(), illuminant.g(), illuminant.r(),
                     tone.meanLuma(), tone.rmsContrast(), tone.p1(),
                     tone.p99(), tone.highlightClipped(), tone.shadowClipped(), colourfulness, cast.meanChroma(),
                     block.ratio(), ringing.ratio(), detail);

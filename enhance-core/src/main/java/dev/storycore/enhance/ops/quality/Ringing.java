@@ -74,6 +74,7 @@ final class Ringing {
         if (edgeCount < total / 1000 || farCount < total / 100 || bandCount < total / 1000) {
             return new Result(1.0, edgeShare);
         }
-        return new Result((bandSum / bandCount + 0.5) / (farSum / farCount + 0.5), edgeShare);
+        // +1.5 keeps a perfectly flat background (synthetic pictures) from turning anti-aliased edges into "ringing"
+        return new Result((bandSum / bandCount + 1.5) / (farSum / farCount + 1.5), edgeShare);
     }
 }
