@@ -91,6 +91,12 @@ final class Enhancer {
         announce(plan);
         boolean video = media.kind() != MediaKind.IMAGE;
         Path target = output != null ? output : OutputNames.defaultFor(input, tag, media.isVideo());
+        try {
+            requireDifferent(input, target);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
         ProgressListener progress = video ? progressFor.apply("frames") : ProgressListener.NONE;
         AtomicReference<MediaSink> sink = new AtomicReference<>();
         PipelineResult result = stages(source, media.isVideo()).onProgress(progress).cancellation(cancellation)
@@ -105,6 +111,7 @@ final class Enhancer {
     }
 
     private EnhanceSummary folder(Path input, Path output) {
+        requireDifferent(input, output);
         List<Path> files = MediaReader.imageFiles(input);
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new InvalidInputException("the output " + output + " is a file, but a folder of images gives a"
@@ -217,6 +224,14 @@ final class Enhancer {
                 plan.input().toString(), plan.output().toString(), plan.method().name().toLowerCase(Locale.ROOT),
                 plan.modelId(), plan.describe(), plan.fallbackReason(), encoder, EnhanceSummary.bottleneckOf(stages),
                 stages, warnings, failed);
+    }
+
+    /** Writing over the input would destroy it before it is read. */
+    private static void requireDifferent(Path input, Path output) {
+        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new InvalidInputException("the output " + output + " is the input itself: choose another name"
+                    + " with -o (or leave -o out for a name beside the input)");
+        }
     }
 
     private static void createFolder(Path dir) {

@@ -228,6 +228,22 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void theOutputCannotBeTheInputItself() throws Exception {
+        Path in = picture(dir.resolve("photo.png"), 8, 8, 0);
+        long before = Files.size(in);
+        Cli.Result r = Cli.run("enhance", in.toString(), "-o", in.toString(), "--quality", "preview");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("is the input itself");
+        assertThat(Files.size(in)).isEqualTo(before);
+
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        picture(photos.resolve("a.png"), 8, 8, 0);
+        Cli.Result folder = Cli.run("enhance", photos.toString(), "-o", photos.toString(), "--quality", "preview");
+        assertThat(folder.exitCode()).as(folder.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(names(photos)).containsExactly("a.png");
+    }
+
+    @Test
     void aFolderWithoutImagesIsBadInput() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("nothing"));
         Cli.Result r = Cli.run("enhance", empty.toString());
