@@ -1,0 +1,94 @@
+package dev.storycore.enhance.ops.interpolate;
+
+/**
+ * The motion of the picture at time t, from the two measured flows, by forward projection ("splatting")
+ * as in Baker et al. (IJCV 2011, the Middlebury interpolation algorithm) with consistency-weighted
+ * averaging in place of a z-buffer:
+ *
+ * <ul>
+ *   <li>every pixel p of frame 0 carries its vector F01(p) to p + t·F01(p); every pixel p of frame 1
+ *       carries −F10(p) to p + (1−t)·F10(p); each lands bilinearly on the four nearest pixels;</li>
+ *   <li>a vector's weight is 1 where forward–backward consistency says its pixel is visible in the other
+ *       frame, and {@link #OCCLUDED_WEIGHT} where it is not, so content that is about to be covered (or was
+ *       just uncovered) yields to the content that covers it;</li>
+ *   <li>pixels no vector reaches (holes) take the linear estimate of Jiang et al. (Super SloMo, CVPR 2018):
+ *       (1−t)·F01 − t·F10.</li>
+ * </ul>
+ *
+ * All arrays are interleaved (dx, dy) at the working resolution; the result M(q) is the 0→1 motion of
+ * the content at q at time t, so that content is at q − t·M(q) in frame 0 and q + (1−t)·M(q) in frame 1.
+ */
+final class FlowProjection {
+    static final float OCCLUDED_WEIGHT = 0.02f;
+    private static final float HOLE = 1e-3f;
+
+    private FlowProjection() {
+    }
+
+    static float[] motionAt(double t, float[] f01, float[] f10, float[] vis0, float[] vis1, int w, int h) {
+        float[] acc = new float[2 * w * h];
+        float[] weight = new float[w * h];
+        splat(acc, weight, f01, vis0, (float) t, 1f, w, h);
+        splat(acc, weight, f10, vis1, (float) (1 - t), -1f, w, h);
+        float ft = (float) t;
+        for (int i = 0; i < w * h; i++) {
+            float wt = weight[i];
+            if (wt > HOLE) {
+                acc[2 * i] /= wt;
+                acc[2 * i + 1] /= wt;
+            } else {
+                acc[2 * i] = (1 - ft) * f01[2 * i] - ft * f10[2 * i];
+                acc[2 * i + 1] = (1 - ft) * f01[2 * i + 1] - ft * f10[2 * i + 1];
+            }
+        }
+        return acc;
+    }
+
+    /** Carries sign·flow(p) to p + step·flow(p). */
+    private static void splat(float[] acc, float[] weight, float[] flow, float[] vis, float step, float sign,
+                              int w, int h) {
+        int i = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                float dx = flow[2 * i];
+                float dy = flow[2 * i + 1];
+                float qx = x + step * dx;
+                float qy = y + step * dy;
+                if (qx < 0 || qy < 0 || qx > w - 1 || qy > h - 1) {
+                    continue;
+                }
+                float base = OCCLUDED_WEIGHT + (1 - OCCLUDED_WEIGHT) * vis[i];
+                int x0 = (int) qx;
+                int y0 = (int) qy;
+                float ax = qx - x0;
+                float ay = qy - y0;
+                int x1 = Math.min(x0 + 1, w - 1);
+                int y1 = Math.min(y0 + 1, h - 1);
+                add(acc, weight, y0 * w + x0, base * (1 - ax) * (1 - ay), sign * dx, sign * dy);
+                add(acc, weight, y0 * w + x1, base * ax * (1 - ay), sign * dx, sign * dy);
+                add(acc, weight, y1 * w + x0, base * (1 - ax) * ay, sign * dx, sign * dy);
+                add(acc, weight, y1 * w + x1, base * ax * ay, sign * dx, sign * dy);
+            }
+        }
+    }
+
+    private static void add(float[] acc, float[] weight, int j, float wgt, float dx, float dy) {
+        weight[j] += wgt;
+        acc[2 * j] += wgt * dx;
+        acc[2 * j + 1] += wgt * dy;
+    }
+
+    /** Bilinear sample of a one-channel array at (x, y), clamped to the picture. */
+    static float sample(float[] a, int w, int h, float x, float y) {
+        x = Math.max(0, Math.min(w - 1, x));
+        y = Math.max(0, Math.min(h - 1, y));
+        int x0 = Math.min((int) x, w - 1);
+        int y0 = Math.min((int) y, h - 1);
+        int x1 = Math.min(x0 + 1, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        float ax = x - x0;
+        float ay = y - y0;
+        return (1 - ay) * ((1 - ax) * a[y0 * w + x0] + ax * a[y0 * w + x1])
+                + ay * ((1 - ax) * a[y1 * w + x0] + ax * a[y1 * w + x1]);
+    }
+}

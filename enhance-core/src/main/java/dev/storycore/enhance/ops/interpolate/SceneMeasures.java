@@ -1,0 +1,77 @@
+package dev.storycore.enhance.ops.interpolate;
+
+/** The two scene-cut measures of {@link SceneCutThresholds}, on grey 8-bit pixels. */
+final class SceneMeasures {
+    static final int HISTOGRAM_BINS = 64;
+    /** A grey change above this many levels counts as "changed" for the static-pair test. */
+    static final int CHANGE_LEVEL = 12;
+
+    private SceneMeasures() {
+    }
+
+    /** Bhattacharyya distance between the 64-bin histograms: sqrt(1 − Σ sqrt(p·q)), 0 same, 1 disjoint. */
+    static double histogramDistance(byte[] a, byte[] b) {
+        double[] ha = histogram(a);
+        double[] hb = histogram(b);
+        double bc = 0;
+        for (int i = 0; i < HISTOGRAM_BINS; i++) {
+            bc += Math.sqrt(ha[i] * hb[i]);
+        }
+        return Math.sqrt(Math.max(0, 1 - bc));
+    }
+
+    /** Share of pixels whose grey value changes by more than {@link #CHANGE_LEVEL}. */
+    static double changedFraction(byte[] a, byte[] b) {
+        int changed = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs((a[i] & 0xff) - (b[i] & 0xff)) > CHANGE_LEVEL) {
+                changed++;
+            }
+        }
+        return (double) changed / a.length;
+    }
+
+    /**
+     * Mean absolute difference between frame 0 and frame 1 sampled along the flow (x + f(x)), over the
+     * pixels marked visible; the whole frame when none is.
+     */
+    static double warpError(byte[] g0, byte[] g1, float[] f01, byte[] visible, int w, int h) {
+        double sum = 0;
+        long n = 0;
+        double sumAll = 0;
+        int i = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                float sx = Math.max(0, Math.min(w - 1, x + f01[2 * i]));
+                float sy = Math.max(0, Math.min(h - 1, y + f01[2 * i + 1]));
+                int x0 = Math.min((int) sx, w - 1);
+                int y0 = Math.min((int) sy, h - 1);
+                int x1 = Math.min(x0 + 1, w - 1);
+                int y1 = Math.min(y0 + 1, h - 1);
+                float ax = sx - x0;
+                float ay = sy - y0;
+                float v = (1 - ay) * ((1 - ax) * (g1[y0 * w + x0] & 0xff) + ax * (g1[y0 * w + x1] & 0xff))
+                        + ay * ((1 - ax) * (g1[y1 * w + x0] & 0xff) + ax * (g1[y1 * w + x1] & 0xff));
+                double e = Math.abs((g0[i] & 0xff) - v);
+                sumAll += e;
+                if (visible[i] != 0) {
+                    sum += e;
+                    n++;
+                }
+            }
+        }
+        return n > 0 ? sum / n : sumAll / (w * h);
+    }
+
+    private static double[] histogram(byte[] g) {
+        double[] hist = new double[HISTOGRAM_BINS];
+        int shift = Integer.numberOfTrailingZeros(256 / HISTOGRAM_BINS);
+        for (byte v : g) {
+            hist[(v & 0xff) >> shift]++;
+        }
+        for (int i = 0; i < HISTOGRAM_BINS; i++) {
+            hist[i] /= g.length;
+        }
+        return hist;
+    }
+}
