@@ -26,27 +26,32 @@ final class FlowProjection {
     }
 
     static float[] motionAt(double t, float[] f01, float[] f10, float[] vis0, float[] vis1, int w, int h) {
-        float[] acc = new float[2 * w * h];
-        float[] weight = new float[w * h];
-        splat(acc, weight, f01, vis0, (float) t, 1f, w, h);
-        splat(acc, weight, f10, vis1, (float) (1 - t), -1f, w, h);
+        // The two splats write to separate accumulators so they can run at once.
+        Parallel.Both<float[], float[]> both = Parallel.both(
+                () -> splat(f01, vis0, (float) t, 1f, w, h),
+                () -> splat(f10, vis1, (float) (1 - t), -1f, w, h));
+        float[] a = both.first();
+        float[] b = both.second();
         float ft = (float) t;
-        for (int i = 0; i < w * h; i++) {
-            float wt = weight[i];
-            if (wt > HOLE) {
-                acc[2 * i] /= wt;
-                acc[2 * i + 1] /= wt;
-            } else {
-                acc[2 * i] = (1 - ft) * f01[2 * i] - ft * f10[2 * i];
-                acc[2 * i + 1] = (1 - ft) * f01[2 * i + 1] - ft * f10[2 * i + 1];
+        float[] out = new float[2 * w * h];
+        Parallel.rows(h, (from, to) -> {
+            for (int i = from * w; i < to * w; i++) {
+                float wt = a[3 * i + 2] + b[3 * i + 2];
+                if (wt > HOLE) {
+                    out[2 * i] = (a[3 * i] + b[3 * i]) / wt;
+                    out[2 * i + 1] = (a[3 * i + 1] + b[3 * i + 1]) / wt;
+                } else {
+                    out[2 * i] = (1 - ft) * f01[2 * i] - ft * f10[2 * i];
+                    out[2 * i + 1] = (1 - ft) * f01[2 * i + 1] - ft * f10[2 * i + 1];
+                }
             }
-        }
-        return acc;
+        });
+        return out;
     }
 
-    /** Carries sign·flow(p) to p + step·flow(p). */
-    private static void splat(float[] acc, float[] weight, float[] flow, float[] vis, float step, float sign,
-                              int w, int h) {
+    /** Carries sign·flow(p) to p + step·flow(p); returns interleaved (Σw·dx, Σw·dy, Σw) per pixel. */
+    private static float[] splat(float[] flow, float[] vis, float step, float sign, int w, int h) {
+        float[] acc = new float[3 * w * h];
         int i = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++, i++) {
@@ -58,24 +63,27 @@ final class FlowProjection {
                     continue;
                 }
                 float base = OCCLUDED_WEIGHT + (1 - OCCLUDED_WEIGHT) * vis[i];
+                float vx = sign * dx;
+                float vy = sign * dy;
                 int x0 = (int) qx;
                 int y0 = (int) qy;
                 float ax = qx - x0;
                 float ay = qy - y0;
                 int x1 = Math.min(x0 + 1, w - 1);
                 int y1 = Math.min(y0 + 1, h - 1);
-                add(acc, weight, y0 * w + x0, base * (1 - ax) * (1 - ay), sign * dx, sign * dy);
-                add(acc, weight, y0 * w + x1, base * ax * (1 - ay), sign * dx, sign * dy);
-                add(acc, weight, y1 * w + x0, base * (1 - ax) * ay, sign * dx, sign * dy);
-                add(acc, weight, y1 * w + x1, base * ax * ay, sign * dx, sign * dy);
+                add(acc, y0 * w + x0, base * (1 - ax) * (1 - ay), vx, vy);
+                add(acc, y0 * w + x1, base * ax * (1 - ay), vx, vy);
+                add(acc, y1 * w + x0, base * (1 - ax) * ay, vx, vy);
+                add(acc, y1 * w + x1, base * ax * ay, vx, vy);
             }
         }
+        return acc;
     }
 
-    private static void add(float[] acc, float[] weight, int j, float wgt, float dx, float dy) {
-        weight[j] += wgt;
-        acc[2 * j] += wgt * dx;
-        acc[2 * j + 1] += wgt * dy;
+    private static void add(float[] acc, int j, float wgt, float vx, float vy) {
+        acc[3 * j] += wgt * vx;
+        acc[3 * j + 1] += wgt * vy;
+        acc[3 * j + 2] += wgt;
     }
 
     /** Bilinear sample of a one-channel array at (x, y), clamped to the picture. */

@@ -48,8 +48,11 @@ public final class Consistency {
         return total == 0 ? 0 : 1.0 - (double) opencv_core.countNonZero(visibleMask) / total;
     }
 
-    /** Array form of the check over interleaved (dx, dy) flows: 1 = visible, 0 = occluded (as bytes 255/0). */
-    static byte[] visible(float[] f, float[] b, int w, int h, float alpha, float beta) {
+    /**
+     * The check on interleaved (dx, dy) arrays of a w x h picture (as from {@link FlowField#toArray()}), for
+     * callers that already hold the arrays: one byte per pixel, 255 (i.e. -1) = visible, 0 = occluded.
+     */
+    public static byte[] visible(float[] f, float[] b, int w, int h, float alpha, float beta) {
         byte[] mask = new byte[w * h];
         int i = 0;
         for (int y = 0; y < h; y++) {

@@ -27,6 +27,9 @@ public final class DenseFlow implements AutoCloseable {
         if (settings.refinementIterations() != FlowSettings.PRESET_DEFAULT) {
             dis.setVariationalRefinementIterations(settings.refinementIterations());
         }
+        if (settings.finestScale() != FlowSettings.PRESET_DEFAULT) {
+            dis.setFinestScale(settings.finestScale());
+        }
     }
 
     public static DenseFlow create(FlowSettings settings) {
