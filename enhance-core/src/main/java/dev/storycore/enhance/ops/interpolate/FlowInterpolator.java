@@ -46,14 +46,15 @@ final class FlowInterpolator implements Interpolator {
             byte[] g1 = Pictures.bytes(grey1);
             double histogram = SceneMeasures.histogramDistance(g0, g1);
             if (settings.adaptive() && SceneMeasures.changedFraction(g0, g1) < STATIC_CHANGE) {
-                MotionAnalysis still = new MotionAnalysis(0, 0, 0, 0, histogram, 0, false,
+                MotionAnalysis still = new MotionAnalysis(0, 0, 0, 0, 0, histogram, 0, false,
                         MotionComplexity.SIMPLE, InterpolationMethod.BLEND);
                 return new Pair(first, second, still, null);
             }
             PairMotion motion = measure(flow(fs), grey0, grey1, g0, g1, w, h);
             MotionAnalysis analysis = analyse(motion, histogram, fs.scale(), InterpolationMethod.FLOW);
             if (settings.adaptive() && !analysis.sceneChange() && fs.preset() != FlowPreset.MEDIUM
-                    && analysis.complexity().compareTo(MotionComplexity.COMPLEX) >= 0) {
+                    && MotionAnalysis.classify(analysis.p95Motion(), analysis.occludedFraction())
+                    .compareTo(MotionComplexity.COMPLEX) >= 0) {
                 motion = measure(refineFlow(fs), grey0, grey1, g0, g1, w, h);
                 analysis = analyse(motion, histogram, fs.scale(), InterpolationMethod.FLOW_REFINED);
             }
@@ -65,8 +66,8 @@ final class FlowInterpolator implements Interpolator {
         FlowStats s = FlowStats.of(m.f01());
         double p95 = s.p95Magnitude() / scale;
         boolean cut = settings.cuts().isCut(histogram, m.warpError(), m.occluded());
-        return new MotionAnalysis(s.meanMagnitude() / scale, s.stdMagnitude() / scale, p95, m.occluded(), histogram,
-                m.warpError(), cut, MotionAnalysis.classify(p95, m.occluded()),
+        return new MotionAnalysis(s.meanMagnitude() / scale, s.stdMagnitude() / scale, p95, m.occluded(),
+                m.unexplained(), histogram, m.warpError(), cut, MotionAnalysis.classify(p95, m.occluded(), m.unexplained()),
                 cut ? InterpolationMethod.REPEAT : method);
     }
 
@@ -91,9 +92,9 @@ final class FlowInterpolator implements Interpolator {
                 occludedPixels++;
             }
         }
-        double warpError = SceneMeasures.warpError(g0, g1, f01, visible0, w, h);
+        SceneMeasures.Residual residual = SceneMeasures.warpError(g0, g1, f01, visible0, w, h);
         return new PairMotion(f01, f10, sides.first().soft(), sides.second().soft(), g0, g1, w, h,
-                (double) occludedPixels / (w * h), warpError);
+                (double) occludedPixels / (w * h), residual.meanError(), residual.unexplained());
     }
 
     /** One frame's visibility: the hard consistency mask and its softened form. */

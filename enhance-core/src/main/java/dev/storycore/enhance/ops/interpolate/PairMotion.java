@@ -11,9 +11,10 @@ package dev.storycore.enhance.ops.interpolate;
  * @param g1        frame 1, grey 8-bit
  * @param occluded  share of frame 0 that fails the consistency check
  * @param warpError mean absolute grey error of frame 1 warped onto frame 0 (consistent pixels)
+ * @param unexplained share of pixels the flow leaves with a large grey error
  */
 record PairMotion(float[] f01, float[] f10, float[] vis0, float[] vis1, byte[] g0, byte[] g1, int w, int h,
-                  double occluded, double warpError) {
+                  double occluded, double warpError, double unexplained) {
 
     /** A 0/255 mask as 0..1 floats averaged over 3x3, so blending weights do not switch at a single pixel. */
     static float[] soften(byte[] mask, int w, int h) {

@@ -31,13 +31,23 @@ final class SceneMeasures {
         return (double) changed / a.length;
     }
 
+    /** Grey error (0–255) above which the flow does not explain a pixel. */
+    static final int UNEXPLAINED_LEVEL = 24;
+
     /**
-     * Mean absolute difference between frame 0 and frame 1 sampled along the flow (x + f(x)), over the
-     * pixels marked visible; the whole frame when none is.
+     * How well the flow explains frame 0 from frame 1.
+     *
+     * @param meanError   mean absolute difference between frame 0 and frame 1 sampled along the flow
+     *                    (x + f(x)), over the pixels marked visible (the whole frame when none is)
+     * @param unexplained share of all pixels whose difference exceeds {@link #UNEXPLAINED_LEVEL}
      */
-    static double warpError(byte[] g0, byte[] g1, float[] f01, byte[] visible, int w, int h) {
+    record Residual(double meanError, double unexplained) {
+    }
+
+    static Residual warpError(byte[] g0, byte[] g1, float[] f01, byte[] visible, int w, int h) {
         double sum = 0;
         long n = 0;
+        long bad = 0;
         double sumAll = 0;
         int i = 0;
         for (int y = 0; y < h; y++) {
@@ -54,13 +64,16 @@ final class SceneMeasures {
                         + ay * ((1 - ax) * (g1[y1 * w + x0] & 0xff) + ax * (g1[y1 * w + x1] & 0xff));
                 double e = Math.abs((g0[i] & 0xff) - v);
                 sumAll += e;
+                if (e > UNEXPLAINED_LEVEL) {
+                    bad++;
+                }
                 if (visible[i] != 0) {
                     sum += e;
                     n++;
                 }
             }
         }
-        return n > 0 ? sum / n : sumAll / (w * h);
+        return new Residual(n > 0 ? sum / n : sumAll / (w * h), (double) bad / (w * h));
     }
 
     private static double[] histogram(byte[] g) {
