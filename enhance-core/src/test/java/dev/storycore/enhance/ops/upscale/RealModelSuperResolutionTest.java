@@ -10,9 +10,10 @@ import dev.storycore.enhance.frame.Frame;
 import dev.storycore.enhance.model.CatalogModelLoader;
 import dev.storycore.enhance.model.catalog.CatalogEntry;
 import dev.storycore.enhance.model.catalog.ModelFile;
+import dev.storycore.enhance.testing.SharedData;
 import dev.storycore.enhance.testing.TestPictures;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -78,8 +79,7 @@ class RealModelSuperResolutionTest {
     @ValueSource(strings = {"esrgan-slim-x2", "esrgan-medium-x2"})
     void tiledEqualsWholeOnAPhoto(String modelId) {
         requireFetched(modelId);
-        Path photo = Path.of("../shared/data/sr/Set14/comic.png");
-        try (Mat picture = photoCrop(photo, 120, 96);
+        try (Mat picture = photoCrop("sr/Set14/comic.png", 120, 96);
              SuperResolution whole = SuperResolution.create(UpscaleConfig.builder().model(modelId).tile(512).build(), loader);
              SuperResolution tiled = SuperResolution.create(UpscaleConfig.builder().model(modelId).tile(32).build(), loader);
              Frame in = Frame.of(picture.clone()); Frame a = whole.apply(in); Frame b = tiled.apply(in)) {
@@ -89,12 +89,13 @@ class RealModelSuperResolutionTest {
         }
     }
 
-    private static Mat photoCrop(Path photo, int w, int h) {
-        if (!Files.isRegularFile(photo)) {
-            // No benchmark data here: a synthetic texture still exercises the receptive field.
+    private static Mat photoCrop(String relative, int w, int h) {
+        Optional<Path> photo = SharedData.file(relative);
+        if (photo.isEmpty()) {
+            System.out.println("benchmark data not found (../shared/data): using a synthetic texture instead of " + relative);
             return TestPictures.texture(w, h, CV_8UC3, 42);
         }
-        try (Mat full = imread(photo.toString(), IMREAD_COLOR); Rect r = new Rect(0, 0, w, h); Mat roi = new Mat(full, r)) {
+        try (Mat full = imread(photo.get().toString(), IMREAD_COLOR); Rect r = new Rect(0, 0, w, h); Mat roi = new Mat(full, r)) {
             return roi.clone();
         }
     }
