@@ -21,12 +21,23 @@ class TileSpanTest {
             assertThat(s.windowStart()).isLessThanOrEqualTo(s.coreStart() - overlap).isGreaterThanOrEqualTo(-overlap);
             assertThat(s.windowEnd()).isGreaterThanOrEqualTo(s.coreEnd() + overlap).isLessThanOrEqualTo(length + overlap);
             if (length > tile) {
-                assertThat(s.windowLength()).as("one tensor shape for every tile").isEqualTo(tile + 2 * overlap);
+                assertThat(s.windowLength()).as("one tensor shape for every tile").isEqualTo(spans.get(0).windowLength());
+                assertThat(s.coreLength()).as("even cores").isGreaterThan(spans.get(0).coreLength() - spans.size());
             }
             expectedStart = s.coreEnd();
         }
         assertThat(expectedStart).isEqualTo(length);
         assertThat(spans).hasSize(Math.max(1, (length + tile - 1) / tile));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a4kSideIsCutIntoEvenTiles() {
+        List<TileSpan> spans = TileSpan.cover(2160, 256, 16);
+        assertThat(spans).hasSize(9).allSatisfy(s -> {
+            assertThat(s.coreLength()).isEqualTo(240);
+            assertThat(s.windowLength()).isEqualTo(272);
+        });
+        assertThat(TileSpan.cover(3840, 256, 16)).hasSize(15).allSatisfy(s -> assertThat(s.coreLength()).isEqualTo(256));
     }
 
     @Property(tries = 300)
