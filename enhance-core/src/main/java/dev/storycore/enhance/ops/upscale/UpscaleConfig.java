@@ -48,7 +48,7 @@ public record UpscaleConfig(int scale, Quality quality, String modelId, int tile
         return new Builder();
     }
 
-    /** Scale 2 at standard quality, the network's own tile, with fallback. */
+    /** The given factor at standard quality, the network's own tile, with fallback. */
     public static UpscaleConfig x(int scale) {
         return builder().scale(scale).build();
     }
