@@ -37,7 +37,7 @@ public record SrBenchReport(String dataset, int images, String protocol, String 
         s.append(String.format(Locale.ROOT, "Super-resolution on %s (%d pictures)%n", dataset, images));
         s.append(protocol).append(System.lineSeparator());
         s.append(machine).append(System.lineSeparator());
-        s.append(String.format(Locale.ROOT, "%-5s %-14s %9s %8s %9s %9s%n", "scale", "method", "PSNR(dB)", "SSIM",
+        s.append(String.format(Locale.ROOT, "%-5s %-14s %9s %8s %9s %10s%n", "scale", "method", "PSNR(dB)", "SSIM",
                 "vs bicub", "MP/s"));
         for (Row r : rows) {
             if (r.skipped()) {
@@ -46,7 +46,7 @@ public record SrBenchReport(String dataset, int images, String protocol, String 
             }
             double bicubic = rows.stream().filter(o -> o.scale() == r.scale() && o.method().equals("bicubic"))
                     .mapToDouble(Row::psnr).findFirst().orElse(Double.NaN);
-            s.append(String.format(Locale.ROOT, "x%-4d %-14s %9.3f %8.4f %+9.3f %9.3f%n", r.scale(), r.method(), r.psnr(),
+            s.append(String.format(Locale.ROOT, "x%-4d %-14s %9.3f %8.4f %+9.3f %10.4f%n", r.scale(), r.method(), r.psnr(),
                     r.ssim(), r.psnr() - bicubic, r.megapixelsPerSecond()));
         }
         return s.toString();
