@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
             "Warping error: mean over frames of Σ M·|O_t − warp(O_t−1)|² / Σ M, warp and occlusion mask M from DIS",
             "optical flow (FAST preset, full resolution) of the ORIGINAL frames; colours 0..1. Structure: SSIM of",
             "Sobel gradient-magnitude maps of original and stylized frames. Speed: median seconds per 1280x720 frame",
-            "(frames resized to 1280x720), per-frame rendering and with temporal consistency.",
+            "(frames resized to 1280x720), per-frame rendering and with temporal consistency, as wall time and as",
+            "process CPU time (all threads), which is steadier on a shared machine.",
             ""
         },
         footer = ExitCodes.FOOTER,
@@ -71,17 +72,19 @@ final class BenchStyleCommand implements Callable<Integer> {
         List<Style> styles = only == null ? Arrays.asList(Style.values()) : only.stream().map(Style::parse).toList();
         out.printf(Locale.ROOT, "%d frames of %s (%dx%d); machine: %d cores%n", clip.size(), video.getFileName(),
                 clip.get(0).cols(), clip.get(0).rows(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-14s %12s %12s %8s %10s %10s %8s %10s %10s%n", "style", "warp err pf", "warp err tc",
-                "tc/pf", "struct pf", "struct tc", "drop", "s/720p pf", "s/720p tc");
+        out.printf(Locale.ROOT, "%-14s %12s %12s %8s %10s %10s %8s %10s %10s %10s %10s%n", "style", "warp err pf",
+                "warp err tc", "tc/pf", "struct pf", "struct tc", "drop", "s/720p pf", "s/720p tc", "cpu-s pf",
+                "cpu-s tc");
         out.flush();
         try (DenseFlow judge = DenseFlow.create(FlowSettings.of(FlowPreset.FAST))) {
             for (Style s : styles) {
                 Row perFrame = measure(s, TemporalSettings.off(), clip, judge);
                 Row consistent = measure(s, TemporalSettings.defaults(), clip, judge);
                 double[] speed = speed(s);
-                out.printf(Locale.ROOT, "%-14s %12.5f %12.5f %8.3f %10.4f %10.4f %7.1f%% %10.3f %10.3f%n", s.id(),
-                        perFrame.warp, consistent.warp, consistent.warp / perFrame.warp, perFrame.structure,
-                        consistent.structure, 100 * (1 - consistent.structure / perFrame.structure), speed[0], speed[1]);
+                out.printf(Locale.ROOT, "%-14s %12.5f %12.5f %8.3f %10.4f %10.4f %7.1f%% %10.3f %10.3f %10.3f %10.3f%n",
+                        s.id(), perFrame.warp, consistent.warp, consistent.warp / perFrame.warp, perFrame.structure,
+                        consistent.structure, 100 * (1 - consistent.structure / perFrame.structure), speed[0], speed[1],
+                        speed[2], speed[3]);
                 out.flush();
             }
         } finally {
@@ -126,6 +129,8 @@ final class BenchStyleCommand implements Callable<Integer> {
             }
             double[] pf = new double[speedFrames];
             double[] tc = new double[speedFrames];
+            double[] pfCpu = new double[speedFrames];
+            double[] tcCpu = new double[speedFrames];
             try (FrameOperation op = Styles.operation(style, StyleParams.defaults(), null);
                  StyleStream stream = Styles.temporal(style, StyleParams.defaults(), null, TemporalSettings.defaults())) {
                 try (Frame warm = Frame.of(hd.get(0).clone()); Frame a = op.apply(warm); Frame b = stream.push(warm).get(0)) {
@@ -134,18 +139,22 @@ final class BenchStyleCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < speedFrames; i++) {
                     try (Frame in = Frame.of(hd.get(i + 1).clone())) {
+                        long c0 = cpuNanos();
                         long t0 = System.nanoTime();
                         try (Frame o = op.apply(in)) {
                             pf[i] = (System.nanoTime() - t0) / 1e9;
+                            pfCpu[i] = (cpuNanos() - c0) / 1e9;
                         }
+                        long c1 = cpuNanos();
                         long t1 = System.nanoTime();
                         try (Frame o = stream.push(in).get(0)) {
                             tc[i] = (System.nanoTime() - t1) / 1e9;
+                            tcCpu[i] = (cpuNanos() - c1) / 1e9;
                         }
                     }
                 }
             }
-            return new double[] {median(pf), median(tc)};
+            return new double[] {median(pf), median(tc), median(pfCpu), median(tcCpu)};
         } finally {
             hd.forEach(Mat::close);
         }
@@ -175,6 +184,12 @@ final class BenchStyleCommand implements Callable<Integer> {
         }
         cached = list;
         return list;
+    }
+
+    /** CPU time of the whole process (all threads, OpenCV's included), steadier than wall time on a busy machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] v) {
