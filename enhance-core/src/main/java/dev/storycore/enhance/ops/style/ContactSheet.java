@@ -18,7 +18,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** One picture in every style, side by side with the original, each tile labelled with the style's name. */
+/**
+ * One picture in every style, side by side with the original, each tile labelled with the style's name;
+ * with a reference painting, a last tile shows impressionist strokes in the painting's palette.
+ */
 public final class ContactSheet {
     private static final int COLUMNS = 4;
     private static final int LABEL = 30;
@@ -29,7 +32,7 @@ public final class ContactSheet {
     /**
      * @param picture   8-bit BGR (or grey/BGRA) picture
      * @param tileWidth width of each tile in pixels
-     * @param reference palette of a reference painting for every style, or null
+     * @param reference a reference painting for the extra "impressionist + style image" tile, or null
      * @return a new 8-bit BGR picture, owned by the caller
      */
     public static Mat render(Mat picture, int tileWidth, StyleParams params, StyleReference reference) {
@@ -42,11 +45,12 @@ public final class ContactSheet {
             names.add("original");
             tiles.add(tile.clone());
             for (Style s : Style.values()) {
-                try (FrameOperation op = Styles.operation(s, params, reference); Frame in = Frame.of(tile.clone());
-                     Frame out = op.apply(in)) {
-                    names.add(s.id());
-                    tiles.add(out.image().clone());
-                }
+                names.add(s.id());
+                tiles.add(styled(tile, s, params, null));
+            }
+            if (reference != null) {
+                names.add("impressionist + style image");
+                tiles.add(styled(tile, Style.IMPRESSIONIST, params, reference));
             }
             int rows = (tiles.size() + COLUMNS - 1) / COLUMNS;
             Mat sheet = new Mat(rows * (th + LABEL), COLUMNS * tw, CV_8UC3, new Scalar(245, 245, 245, 0));
@@ -59,6 +63,13 @@ public final class ContactSheet {
                 label(sheet, names.get(i), x, y + th, tw);
             }
             return sheet;
+        }
+    }
+
+    private static Mat styled(Mat tile, Style s, StyleParams params, StyleReference reference) {
+        try (FrameOperation op = Styles.operation(s, params, reference); Frame in = Frame.of(tile.clone());
+             Frame out = op.apply(in)) {
+            return out.image().clone();
         }
     }
 

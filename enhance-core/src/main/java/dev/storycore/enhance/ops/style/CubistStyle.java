@@ -25,8 +25,8 @@ final class CubistStyle implements StyleRenderer {
                     number("facet_size", 0.3, 3, 1, "size of the planes (1 = 1/12 of the longer side)"),
                     number("fragmentation", 0, 1, 0.5, "how far each plane's view of the picture is shifted"),
                     number("detail", 0, 1, 0.6, "how many small planes follow strong edges"),
-                    number("shading", 0, 1, 0.6, "strength of each plane's light-to-dark gradient"),
-                    number("palette", 0, 1, 0.5, "pull toward the earth palette (or a style image's palette)"),
+                    number("shading", 0, 1, 0.75, "strength of each plane's light-to-dark gradient"),
+                    number("palette", 0, 1, 0.35, "pull toward the earth palette (or a style image's palette)"),
                     number("lines", 0, 1, 0.6, "darkness of the plane edges")));
 
     private static final float[] EARTH_LAB = {

@@ -25,22 +25,28 @@ final class Pigments {
     }
 
     /**
-     * A divisionist palette: twelve saturated hues around the colour wheel at three values, plus white, a
-     * warm light and a deep blue-black (Seurat avoided pure black).
+     * A divisionist palette: twelve hues around the colour wheel at four values (the darkest less
+     * saturated, as earth and shadow tones), three greys, white, a warm light and a deep blue-black
+     * (Seurat avoided pure black).
      */
     static Pigments seurat() {
         int hues = 12;
-        float[] v = new float[(hues * 3 + 3) * 3];
+        float[] v = new float[(hues * 4 + 6) * 3];
         int p = 0;
-        float[] lightness = {35, 58, 80};
-        float[] chroma = {45, 60, 40};
-        for (int li = 0; li < 3; li++) {
+        float[] lightness = {20, 38, 60, 80};
+        float[] chroma = {22, 42, 55, 38};
+        for (int li = 0; li < lightness.length; li++) {
             for (int k = 0; k < hues; k++) {
                 double a = 2 * Math.PI * k / hues;
                 v[p++] = lightness[li];
                 v[p++] = (float) (chroma[li] * Math.cos(a));
                 v[p++] = (float) (chroma[li] * Math.sin(a));
             }
+        }
+        for (float grey : new float[] {30, 52, 72}) {
+            v[p++] = grey;
+            v[p++] = 0;
+            v[p++] = -3;
         }
         v[p++] = 97;
         v[p++] = 0;

@@ -32,7 +32,7 @@ final class WatercolorStyle implements StyleRenderer {
             "A. Bousseau, M. Kaplan, J. Thollot, F. X. Sillion, \"Interactive watercolor rendering with temporal"
                     + " coherence and abstraction\", NPAR 2006",
             List.of(
-                    number("abstraction", 0, 1, 0.5, "size of the simplified wash shapes"),
+                    number("abstraction", 0, 1, 0.35, "size of the simplified wash shapes"),
                     number("edge_darkening", 0, 1, 0.6, "pigment collected at the edges of washes"),
                     number("granulation", 0, 1, 0.5, "pigment granulation and paper grain"),
                     number("turbulence", 0, 1, 0.5, "low-frequency pigment density variation"),
