@@ -49,7 +49,7 @@ final class ImpressionistStyle implements StyleRenderer {
              StrokePainter painter = new StrokePainter(2 * maxSteps + 2);
              Mat relief = new Mat(h, w, CV_32F, new org.bytedeco.opencv.opencv_core.Scalar(0.5))) {
             Mat canvas = new Mat();
-            Blur.gaussian(src, canvas, 2 * r0);
+            Blur.wide(src, canvas, 2 * r0);
             float[] xs = new float[2 * maxSteps + 2];
             float[] ys = new float[2 * maxSteps + 2];
             for (int layer = 0; layer < layers; layer++) {
@@ -58,7 +58,8 @@ final class ImpressionistStyle implements StyleRenderer {
                     Blur.gaussian(src, ref, Math.max(0.5, 0.5 * radius));
                     byte[] refPx = Pixels.bytes(ref);
                     byte[] canvasPx = Pixels.bytes(canvas);
-                    StructureTensor tensor = StructureTensor.of(ref, Math.max(1.5, radius));
+                    StructureTensor tensor = StructureTensor.reduced(ref, Math.max(1.5, radius),
+                            Math.max(1, Math.min(4, (int) (radius / 2))));
                     float[] areaError = layer == 0 ? null : areaError(refPx, canvasPx, w, h, radius);
                     PointSet anchors = ctx.anchors().layer(layer, radius * 1.1f, w, h);
                     int width = Math.max(1, Math.round(2 * radius));
@@ -73,7 +74,7 @@ final class ImpressionistStyle implements StyleRenderer {
                         int g0 = Pixels.u(refPx[3 * ai + 1]);
                         int rr0 = Pixels.u(refPx[3 * ai + 2]);
                         int n = trace(anchors.x[k], anchors.y[k], b0, g0, rr0, refPx, layer == 0 ? null : canvasPx,
-                                tensor, radius, curvature, maxSteps, threshold, xs, ys);
+                                w, h, tensor, radius, curvature, maxSteps, threshold, xs, ys);
                         long id = anchors.id[k];
                         // Broken colour: each stroke's value and hue wander a little from the picture's.
                         double shade = 1 + jitter * 0.16 * Hash.signed(ctx.seed(), id, 1 + layer * 8L);
@@ -114,10 +115,10 @@ final class ImpressionistStyle implements StyleRenderer {
      * strong edge.
      */
     private static int trace(float ax, float ay, int b0, int g0, int r0, byte[] ref, byte[] canvas,
-                             StructureTensor t, float radius, float curvature, int maxSteps, float threshold,
+                             int width, int height, StructureTensor t, float radius, float curvature, int maxSteps, float threshold,
                              float[] xs, float[] ys) {
-        int w = t.width;
-        int h = t.height;
+        int w = width;
+        int h = height;
         int half = maxSteps / 2;
         int back = 0;
         float[] bx = new float[maxSteps + 1];
@@ -126,12 +127,12 @@ final class ImpressionistStyle implements StyleRenderer {
             int steps = dir < 0 ? half : maxSteps - half;
             float x = ax;
             float y = ay;
-            int i0 = (int) ay * w + (int) ax;
+            int i0 = t.at(ax, ay);
             float pdx = dir * t.tx[i0];
             float pdy = dir * t.ty[i0];
             int count = 0;
             for (int s = 0; s < steps; s++) {
-                int i = (int) y * w + (int) x;
+                int i = t.at(x, y);
                 float dx = t.tx[i];
                 float dy = t.ty[i];
                 if (dx * pdx + dy * pdy < 0) {

@@ -15,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Oil painting: anisotropic Kuwahara filtering ({@link AnisotropicKuwahara}) flattens the picture into
  * paint patches shaped by its structure, then bristle streaks along the same structure
  * ({@link BrushTexture}) give the paint body relief. The filter runs at a working resolution of about
- * 0.4 megapixels, which fixes its cost per frame; the relief is added at full resolution.
+ * 0.2 megapixels, which fixes its cost per frame; the relief is added at full resolution.
  */
 final class OilPaintingStyle implements StyleRenderer {
     static final StyleSpec SPEC = new StyleSpec(Style.OIL_PAINTING,
@@ -30,7 +30,7 @@ final class OilPaintingStyle implements StyleRenderer {
                     number("saturation", 0, 2, 1.15, "colour saturation of the paint"),
                     number("palette", 0, 1, 0.5, "with a style image: how far colours move to its palette")));
 
-    private static final double WORK_PIXELS = 400_000;
+    private static final double WORK_PIXELS = 200_000;
 
     @Override
     public Mat render(Mat bgr, RenderContext ctx) {

@@ -90,7 +90,8 @@ final class PointillismStyle implements StyleRenderer {
         int w = src.cols();
         int h = src.rows();
         byte[] px;
-        try (Mat soft = Blur.gaussian(src, Math.max(w, h) / 60.0)) {
+        try (Mat soft = new Mat()) {
+            Blur.wide(src, soft, Math.max(w, h) / 60.0);
             px = Pixels.bytes(soft);
         }
         float tint = 0.55f - 0.35f * show;

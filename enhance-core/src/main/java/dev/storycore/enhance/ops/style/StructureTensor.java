@@ -23,6 +23,8 @@ final class StructureTensor {
     final float[] anisotropy;
     /** sqrt(λ1): gradient magnitude on the 0..1 colour scale. */
     final float[] strength;
+    /** Factor from the caller's pixel coordinates to this tensor's (1 unless measured on a reduced copy). */
+    float scale = 1;
 
     private StructureTensor(int width, int height) {
         this.width = width;
@@ -32,6 +34,31 @@ final class StructureTensor {
         ty = new float[n];
         anisotropy = new float[n];
         strength = new float[n];
+    }
+
+    /** Index of the tensor sample covering the caller's pixel (x, y). */
+    int at(float x, float y) {
+        int tx0 = Math.min(width - 1, Math.max(0, (int) (x * scale)));
+        int ty0 = Math.min(height - 1, Math.max(0, (int) (y * scale)));
+        return ty0 * width + tx0;
+    }
+
+    /**
+     * Measured on a copy reduced by {@code factor} (the orientation field is smooth at the scale of a large
+     * brush, so this loses nothing visible and costs factor² less); look samples up with {@link #at}.
+     */
+    static StructureTensor reduced(Mat picture, double sigma, int factor) {
+        if (factor <= 1) {
+            return of(picture, sigma);
+        }
+        try (Mat small = new Mat(); org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(
+                Math.max(1, picture.cols() / factor), Math.max(1, picture.rows() / factor))) {
+            org.bytedeco.opencv.global.opencv_imgproc.resize(picture, small, size, 0, 0,
+                    org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA);
+            StructureTensor t = of(small, Math.max(0.7, sigma / factor));
+            t.scale = small.cols() / (float) picture.cols();
+            return t;
+        }
     }
 
     /** From an 8-bit BGR (or grey) picture, smoothing the tensor with a Gaussian of the given sigma. */

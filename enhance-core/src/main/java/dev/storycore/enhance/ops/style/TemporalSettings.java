@@ -25,7 +25,7 @@ public record TemporalSettings(double carry, boolean advectAnchors, double flowS
     }
 
     public static TemporalSettings defaults() {
-        return new TemporalSettings(0.8, true, 0.5, 0.6);
+        return new TemporalSettings(0.88, true, 0.5, 0.6);
     }
 
     /** No temporal consistency at all: each frame rendered on its own with fresh anchors. */
