@@ -17,6 +17,14 @@ import java.util.stream.Stream;
  * a half-written output under the final name.
  */
 final class TempOutput {
+    /** Temporary outputs not yet committed or discarded; a shutdown hook deletes them (Ctrl-C, SIGTERM). */
+    private static final java.util.Set<TempOutput> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(TempOutput::deleteTemp),
+                "storycore-partial-output-cleanup"));
+    }
+
     private final Path target;
     private final Path temp;
     private boolean committed;
@@ -24,6 +32,7 @@ final class TempOutput {
     private TempOutput(Path target, Path temp) {
         this.target = target;
         this.temp = temp;
+        OPEN.add(this);
     }
 
     /** A hidden temporary file next to {@code target}, keeping its extension (OpenCV picks formats by it). */
@@ -75,6 +84,7 @@ final class TempOutput {
     void commit() {
         moveReplacing(temp, target);
         committed = true;
+        OPEN.remove(this);
     }
 
     /** Moves one file from the temporary folder into the target folder. */
@@ -86,12 +96,22 @@ final class TempOutput {
         committed = true;
     }
 
+    /** Number of temporary outputs still open in this process (for tests). */
+    static int openCount() {
+        return OPEN.size();
+    }
+
     boolean isCommitted() {
         return committed;
     }
 
     /** Deletes the temporary file or folder (recursively) unless it was committed. */
     void discard() {
+        OPEN.remove(this);
+        deleteTemp();
+    }
+
+    private void deleteTemp() {
         try {
             if (Files.isDirectory(temp)) {
                 try (Stream<Path> walk = Files.walk(temp)) {

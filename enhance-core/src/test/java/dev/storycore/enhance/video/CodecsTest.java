@@ -49,6 +49,12 @@ class CodecsTest {
     }
 
     @Test
+    void movAndAviContainersWork() {
+        roundTrip(dir.resolve("clip.mov"), OutputOptions.defaults(), "libopenh264", "h264", 30);
+        roundTrip(dir.resolve("clip.avi"), OutputOptions.defaults(), "libopenh264", "h264", 30);
+    }
+
+    @Test
     void av1UsesSvtAv1() {
         roundTrip(dir.resolve("clip.mkv"), OutputOptions.defaults().withCodec(VideoCodec.AV1), "libsvtav1", "av1", 30);
     }
