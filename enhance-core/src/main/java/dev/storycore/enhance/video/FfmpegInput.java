@@ -221,10 +221,35 @@ final class FfmpegInput implements AutoCloseable {
         if (frames <= 0 && duration > 0 && !rate.isZero()) {
             frames = Math.round(duration / 1e6 * rate.toDouble());
         }
-        StreamInfo si = new StreamInfo(par.width(), par.height(), rate, Math.max(0, frames), duration, !audio.isEmpty());
+        boolean quarterTurn = displayRotation(video) % 180 != 0;
+        StreamInfo si = new StreamInfo(quarterTurn ? par.height() : par.width(), quarterTurn ? par.width() : par.height(),
+                rate, Math.max(0, frames), duration, !audio.isEmpty());
         return new MediaInfo(path, MediaKind.VIDEO, si, container,
                 Ffmpeg.string(avcodec.avcodec_get_name(par.codec_id())), channelsOf(par.format()), 8,
                 Ffmpeg.rational(video.time_base()), audio, subtitles);
+    }
+
+    /**
+     * Clockwise rotation, 0, 90, 180 or 270 degrees, that the stream's display matrix asks players to apply
+     * (phones store portrait video as landscape pictures plus this matrix). Mirroring matrices are ignored.
+     */
+    static int displayRotation(AVStream video) {
+        if (video == null) {
+            return 0;
+        }
+        AVCodecParameters par = video.codecpar();
+        org.bytedeco.ffmpeg.avcodec.AVPacketSideData sd = avcodec.av_packet_side_data_get(par.coded_side_data(),
+                par.nb_coded_side_data(), avcodec.AV_PKT_DATA_DISPLAYMATRIX);
+        if (sd == null || sd.isNull() || sd.size() < 36) {
+            return 0;
+        }
+        double counterClockwise = org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get(
+                new org.bytedeco.javacpp.IntPointer(sd.data()));
+        if (Double.isNaN(counterClockwise)) {
+            return 0;
+        }
+        long clockwise = Math.round(-counterClockwise / 90.0) * 90;
+        return (int) (((clockwise % 360) + 360) % 360);
     }
 
     /** 4 for pixel formats with alpha, 1 for grey, else 3 (BGR). */

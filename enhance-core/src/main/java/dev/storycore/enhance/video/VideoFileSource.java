@@ -49,6 +49,7 @@ final class VideoFileSource implements MediaSource {
     private final AVFrame picture;
     private final PictureConverter converter;
     private final long startOffset;
+    private final int rotation;
     private final List<String> damage = new ArrayList<>();
     private long lastTimestamp = Long.MIN_VALUE;
     private long frameIndex;
@@ -67,6 +68,7 @@ final class VideoFileSource implements MediaSource {
         this.picture = av_frame_alloc();
         this.converter = new PictureConverter(input.info().channels());
         this.startOffset = input.startOffset(stream);
+        this.rotation = FfmpegInput.displayRotation(stream);
         int ret = avcodec_parameters_to_context(decoder, stream.codecpar());
         if (ret >= 0) {
             decoder.pkt_timebase(stream.time_base());
@@ -189,9 +191,25 @@ final class VideoFileSource implements MediaSource {
             micros = av_rescale_q(pts - startOffset, stream.time_base(), Ffmpeg.MICROS);
         }
         lastTimestamp = micros;
-        Frame frame = new Frame(converter.toMat(picture), frameIndex, micros);
+        Frame frame = new Frame(upright(converter.toMat(picture)), frameIndex, micros);
         frameIndex++;
         return frame;
+    }
+
+    /** Applies the display rotation, so that frames come upright as players show them. */
+    private org.bytedeco.opencv.opencv_core.Mat upright(org.bytedeco.opencv.opencv_core.Mat mat) {
+        if (rotation == 0) {
+            return mat;
+        }
+        int code = switch (rotation) {
+            case 90 -> org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+            case 180 -> org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+            default -> org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+        };
+        org.bytedeco.opencv.opencv_core.Mat turned = new org.bytedeco.opencv.opencv_core.Mat();
+        org.bytedeco.opencv.global.opencv_core.rotate(mat, turned, code);
+        mat.close();
+        return turned;
     }
 
     private Frame end() {

@@ -63,6 +63,11 @@ final class TestMuxer {
 
     /** Copies every stream of every input, in order, into one output (container by extension). */
     static void mux(Path out, Path... inputs) {
+        mux(out, Double.NaN, inputs);
+    }
+
+    /** Like {@link #mux(Path, Path...)}, giving video streams a display matrix: av_display_rotation_set(clockwiseDegrees). */
+    static void mux(Path out, double clockwiseDegrees, Path... inputs) {
         AVFormatContext oc = new AVFormatContext(null);
         check(avformat_alloc_output_context2(oc, null, (String) null, out.toString()));
         List<AVFormatContext> ins = new ArrayList<>();
@@ -77,6 +82,19 @@ final class TestMuxer {
                 check(avcodec_parameters_copy(os.codecpar(), ic.streams(i).codecpar()));
                 os.codecpar().codec_tag(0);
                 os.time_base(ic.streams(i).time_base());
+                if (!Double.isNaN(clockwiseDegrees)
+                        && os.codecpar().codec_type() == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO) {
+                    org.bytedeco.javacpp.PointerPointer<org.bytedeco.ffmpeg.avcodec.AVPacketSideData> list =
+                            new org.bytedeco.javacpp.PointerPointer<>(1);
+                    list.put(0, os.codecpar().coded_side_data());
+                    org.bytedeco.javacpp.IntPointer nb = new org.bytedeco.javacpp.IntPointer(1).put(os.codecpar().nb_coded_side_data());
+                    org.bytedeco.ffmpeg.avcodec.AVPacketSideData sd = org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_new(
+                            list, nb, org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX, 36, 0);
+                    os.codecpar().coded_side_data(list.get(org.bytedeco.ffmpeg.avcodec.AVPacketSideData.class, 0));
+                    os.codecpar().nb_coded_side_data(nb.get());
+                    org.bytedeco.ffmpeg.global.avutil.av_display_rotation_set(
+                            new org.bytedeco.javacpp.IntPointer(sd.data()), clockwiseDegrees);
+                }
                 map[i] = os;
             }
             ins.add(ic);

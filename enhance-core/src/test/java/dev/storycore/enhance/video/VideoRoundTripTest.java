@@ -138,4 +138,22 @@ class VideoRoundTripTest {
             }
         }
     }
+
+    @Test
+    void portraitPhoneVideoComesUprightAsPlayersShowIt() {
+        Path stored = dir.resolve("stored.mp4");
+        TestMedia.writeClip(stored, OutputOptions.defaults().withCodec(VideoCodec.FFV1), 64, 48, 3, Rational.of(25, 1));
+        Path tagged = dir.resolve("portrait.mp4");
+        // As a phone held upright tags its landscape-stored pictures (ffprobe: "rotation of -90.00 degrees").
+        TestMuxer.mux(tagged, 90, stored);
+        MediaInfo info = MediaReader.probe(tagged);
+        assertThat(info.video().width()).isEqualTo(48);
+        assertThat(info.video().height()).isEqualTo(64);
+        try (MediaSource source = MediaReader.open(tagged); Frame f = source.next();
+             Mat stored0 = TestMedia.picture(64, 48, 3, 0); Mat upright = new Mat()) {
+            org.bytedeco.opencv.global.opencv_core.rotate(stored0, upright,
+                    org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE);
+            assertThat(TestMedia.identical(f.image(), upright)).isTrue();
+        }
+    }
 }
