@@ -53,6 +53,7 @@ final class VideoFileSource implements MediaSource {
     private final List<String> damage = new ArrayList<>();
     private long lastTimestamp = Long.MIN_VALUE;
     private long frameIndex;
+    private long packetsRead;
     private int decodeErrors;
     private boolean draining;
     private boolean ended;
@@ -170,6 +171,7 @@ final class VideoFileSource implements MediaSource {
                 if (packet.stream_index() != stream.index()) {
                     continue;
                 }
+                packetsRead++;
                 ret = avcodec_send_packet(decoder, packet);
                 if (ret < 0 && ret != AVERROR_EAGAIN()) {
                     decodeErrors++;
@@ -230,9 +232,10 @@ final class VideoFileSource implements MediaSource {
             damage.add("no frame could be decoded");
             return;
         }
+        // Packets, not decoded frames: an edit list (a trimmed phone video) legitimately hides decoded frames.
         long recordedFrames = stream.nb_frames();
-        if (recordedFrames > 0 && frameIndex < recordedFrames - 1) {
-            damage.add("decoded " + frameIndex + " of the " + recordedFrames + " frames the container lists");
+        if (recordedFrames > 0 && packetsRead < recordedFrames) {
+            damage.add("read " + packetsRead + " of the " + recordedFrames + " video packets the container lists");
             return;
         }
         long recorded = input.recordedVideoDurationMicros();
