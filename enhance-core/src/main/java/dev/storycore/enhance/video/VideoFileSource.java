@@ -184,6 +184,11 @@ final class VideoFileSource implements MediaSource {
     }
 
     private Frame toFrame() {
+        // Decoders conceal damage and still output the picture; they say so in these flags.
+        if ((picture.flags() & org.bytedeco.ffmpeg.avutil.AVFrame.AV_FRAME_FLAG_CORRUPT) != 0
+                || picture.decode_error_flags() != 0) {
+            decodeErrors++;
+        }
         long pts = picture.best_effort_timestamp();
         long micros;
         if (pts == AV_NOPTS_VALUE) {

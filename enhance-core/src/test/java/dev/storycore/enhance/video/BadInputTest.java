@@ -138,6 +138,30 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void corruptBytesInTheMiddleAreDetected() throws IOException {
+        // H.264 flags the pictures it had to conceal. (FFV1 conceals a slice whose CRC fails without flagging it,
+        // and Matroska skips an unreadable cluster silently: those two cases go unnoticed mid-file.)
+        for (String name : java.util.List.of("lossy.mp4")) {
+            Path whole = dir.resolve(name);
+            OutputOptions options = OutputOptions.defaults();
+            TestMedia.writeClip(whole, options, 96, 64, 20, Rational.of(25, 1));
+            byte[] bytes = Files.readAllBytes(whole);
+            for (int i = bytes.length / 2; i < bytes.length / 2 + 1000; i++) {
+                bytes[i] ^= (byte) 0x5a;
+            }
+            Path corrupt = Files.write(dir.resolve("corrupt-" + name), bytes);
+            assertThatThrownBy(() -> {
+                try (MediaSource source = MediaReader.open(corrupt)) {
+                    for (Frame next; (next = source.next()) != null; ) {
+                        next.close();
+                    }
+                }
+            }).as(name).isInstanceOf(InvalidInputException.class).hasMessageContaining("corrupt-" + name)
+                    .hasMessageContaining("decode error");
+        }
+    }
+
     private static void assertRefused(Path input, String expected) {
         assertThatThrownBy(() -> MediaReader.open(input).close())
                 .isInstanceOf(InvalidInputException.class)
