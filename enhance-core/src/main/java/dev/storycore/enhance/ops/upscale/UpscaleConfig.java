@@ -29,9 +29,9 @@ public record UpscaleConfig(int scale, Quality quality, String modelId, int tile
     public static final int MIN_TILE = 16;
     public static final int MAX_TILE = 2048;
     /**
-     * Context around each tile. Measured on a 200x200 crop of Set14 comic, tiles of 48 px against one
-     * whole run: slim x2 differs by at most 1 grey level with 8 px and 0 with 12; medium x2 by 1 with
-     * 8-12 px and 0 with 16 (see RealModelTilingTest).
+     * Context around each tile. Measured on crops of Set14 comic, small tiles against one whole run:
+     * slim x2 differs by at most 1 grey level with 8 px and 0 with 12; medium x2 by 1 with 8-12 px and
+     * 0 with 16; thick x2/x4 by 1 with 8 px and 0/1 with 16 (see RealModelSuperResolutionTest).
      */
     public static final int DEFAULT_OVERLAP = 16;
     private static final Pattern SCALE_IN_ID = Pattern.compile("-x(\\d+)$");
