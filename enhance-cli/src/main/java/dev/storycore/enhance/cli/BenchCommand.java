@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             BenchSrMemoryCommand.class,
             BenchTfjsCommand.class,
             BenchTilesCommand.class,
-            BenchQualityCommand.class
+            BenchQualityCommand.class,
+            BenchInterpolateCommand.class
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
