@@ -20,10 +20,13 @@ import picocli.CommandLine.Parameters;
 /** {@code storycore enhance}: super-resolve an image, a folder of images or a video. */
 @Command(name = "enhance",
         mixinStandardHelpOptions = true,
-        header = "Super-resolve and/or stylize an image, a folder of images or a video.",
+        header = "Super-resolve, stylize and/or change the frame rate of an image, a folder of images or a video.",
         description = {
             "With --style (or --style-model) alone the picture is only stylized; with --upscale too, both run in one pass",
             "(style first). Videos are stylized with flow-guided temporal consistency unless --no-temporal.",
+            "--fps, --interpolate and --slowmo make in-between frames from optical flow (never across a scene cut) in",
+            "the same pass; frames are added after the other stages (removed before them), so the costly stages",
+            "see as few frames as possible. Plain rate conversion keeps the audio in sync.",
             "The output goes beside the input unless -o is given: photo.jpg -> photo.x2.jpg,",
             "clip.avi -> clip.x2.mp4, photos/ -> photos.x2/ (same file names).",
             "Progress (frames, fps, ETA) is drawn on stderr for videos and folders; the summary goes to stdout.",
@@ -71,6 +74,9 @@ final class EnhanceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StyleOptions styleOptions;
 
+    @CommandLine.Mixin
+    RateOptions rateOptions;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and the --json summary).")
     boolean quiet;
 
@@ -79,9 +85,17 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean styleOnly = styleOptions.requested() && upscale == null && width == null && height == null
-                && model == null;
+        boolean upscaleAsked = upscale != null || width != null || height != null || model != null;
+        // Without any enhancement named, enhance means "upscale x2"; with a style or a rate change, only those.
+        boolean styleOnly = !upscaleAsked && (styleOptions.requested() || rateOptions.requested());
         UpscaleConfig config = styleOnly ? null : config();
+        if (rateOptions.requested()) {
+            try {
+                rateOptions.conversion();
+            } catch (InvalidInputException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         CancellationToken token = new CancellationToken();
@@ -90,6 +104,7 @@ final class EnhanceCommand implements Callable<Integer> {
         ProgressBar[] bar = new ProgressBar[1];
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(token);
              StyleOptions styles = styleOptions;
+             RateOptions rates = rateOptions;
              SuperResolution op = styleOnly ? null : SuperResolution.create(config, loader())) {
             Enhancer enhancer = new Enhancer(op, options, token, unit -> {
                 if (quiet) {
@@ -107,8 +122,12 @@ final class EnhanceCommand implements Callable<Integer> {
             if (styleOptions.requested()) {
                 enhancer.before(styleOptions.stages(modelDir.loader()));
             }
-            String tag = styleOnly ? styleOptions.tag()
-                    : styleOptions.requested() ? tag(config) + "." + styleOptions.tag() : tag(config);
+            if (rateOptions.requested()) {
+                enhancer.rate(rateOptions, modelDir.loader());
+            }
+            String tag = String.join(".", java.util.stream.Stream.of(styleOnly ? "" : tag(config),
+                    styleOptions.requested() ? styleOptions.tag() : "", rateOptions.requested() ? rateOptions.tag() : "")
+                    .filter(t -> !t.isEmpty()).toList());
             try {
                 summary = enhancer.run(input, output, tag);
             } catch (Enhancer.PartialFolderException partial) {

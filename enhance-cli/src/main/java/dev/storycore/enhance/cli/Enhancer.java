@@ -2,6 +2,8 @@ package dev.storycore.enhance.cli;
 
 import dev.storycore.enhance.errors.InvalidInputException;
 import dev.storycore.enhance.frame.StreamInfo;
+import dev.storycore.enhance.model.CatalogModelLoader;
+import dev.storycore.enhance.ops.interpolate.FrameRateConverter;
 import dev.storycore.enhance.ops.Size;
 import dev.storycore.enhance.ops.upscale.SuperResolution;
 import dev.storycore.enhance.ops.upscale.UpscaleReport;
@@ -44,6 +46,8 @@ final class Enhancer {
     private final Consumer<String> notices;
     /** Stages that run before super-resolution (style); told whether the input is a video. */
     private BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> before = (b, video) -> b;
+    private RateOptions rate;
+    private CatalogModelLoader models;
 
     /** @param upscale the super-resolution, or null when only the stages of {@link #before} run */
     Enhancer(SuperResolution upscale, OutputOptions outputOptions, CancellationToken cancellation,
@@ -61,9 +65,30 @@ final class Enhancer {
         return this;
     }
 
+    /** Adds a frame-rate conversion (interpolation) stage for video inputs. */
+    Enhancer rate(RateOptions options, CatalogModelLoader models) {
+        this.rate = options;
+        this.models = models;
+        return this;
+    }
+
     private Pipeline.Builder stages(MediaSource source, boolean video) {
-        Pipeline.Builder b = before.apply(Pipeline.from(source), video);
-        return upscale == null ? b : b.then(upscale);
+        return stages(source, video, null);
+    }
+
+    /**
+     * The stages in order. A rate conversion that adds frames runs last, so style and super-resolution (the
+     * costly stages) see only the input's frames; one that removes frames runs first, for the same reason.
+     */
+    private Pipeline.Builder stages(MediaSource source, boolean video, FrameRateConverter interpolation) {
+        Pipeline.Builder b = Pipeline.from(source);
+        boolean first = interpolation != null && interpolation.outputFrameCount(1000) < 1000;
+        if (first) {
+            b = b.then(interpolation);
+        }
+        b = before.apply(b, video);
+        b = upscale == null ? b : b.then(upscale);
+        return interpolation != null && !first ? b.then(interpolation) : b;
     }
 
     private UpscaleReport plan(Size size) {
@@ -76,18 +101,38 @@ final class Enhancer {
      */
     EnhanceSummary run(Path input, Path output, String tag) {
         if (Files.isDirectory(input)) {
+            if (rate != null) {
+                throw new InvalidInputException("--fps, --interpolate and --slowmo need a video; " + input
+                        + " is a folder of images");
+            }
             return folder(input, output != null ? output : OutputNames.defaultFor(input, tag, false));
         }
         MediaSource source = MediaReader.open(input);
         MediaInfo media;
         UpscaleReport plan;
+        FrameRateConverter interpolation = null;
         try {
             media = source.media();
+            if (rate != null) {
+                if (!media.isVideo()) {
+                    throw new InvalidInputException("--fps, --interpolate and --slowmo need a video; " + input
+                            + " is " + media.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                }
+                interpolation = rate.stage(media.video().frameRate(), models);
+            }
             plan = plan(new Size(media.video().width(), media.video().height()));
         } catch (RuntimeException e) {
             source.close();
             throw e;
         }
+        MediaInfo passthrough = media.isVideo() ? media : null;
+        if (rate != null && rate.dropsAudio() && (media.hasAudio() || media.hasSubtitles())) {
+            passthrough = new MediaInfo(media.path(), media.kind(), media.video(), media.container(),
+                    media.videoCodec(), media.channels(), media.bitDepth(), media.timeBase(), List.of(), List.of());
+            notices.accept("warning: --slowmo stretches time, so the audio and subtitles were left out"
+                    + " (--keep-audio copies the audio unchanged)");
+        }
+        MediaInfo carried = passthrough;
         announce(plan);
         boolean video = media.kind() != MediaKind.IMAGE;
         Path target = output != null ? output : OutputNames.defaultFor(input, tag, media.isVideo());
@@ -99,12 +144,16 @@ final class Enhancer {
         }
         ProgressListener progress = video ? progressFor.apply("frames") : ProgressListener.NONE;
         AtomicReference<MediaSink> sink = new AtomicReference<>();
-        PipelineResult result = stages(source, media.isVideo()).onProgress(progress).cancellation(cancellation)
+        PipelineResult result = stages(source, media.isVideo(), interpolation).onProgress(progress)
+                .cancellation(cancellation)
                 .build()
                 .run(info -> {
-                    sink.set(MediaWriter.open(target, optionsFor(info), media.isVideo() ? media : null));
+                    sink.set(MediaWriter.open(target, optionsFor(info), carried));
                     return sink.get();
                 });
+        if (rate != null) {
+            notices.accept(rate.report());
+        }
         List<EnhanceSummary.Stage> stages = result.stages().stream().map(EnhanceSummary.Stage::of).toList();
         return summary(input, target, video ? "video" : "image", result.framesWritten(), result.elapsed(), plan,
                 sink.get().encoder(), stages, sink.get().warnings(), List.of());

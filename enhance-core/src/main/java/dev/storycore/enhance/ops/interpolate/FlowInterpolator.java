@@ -52,9 +52,9 @@ final class FlowInterpolator implements Interpolator {
             }
             PairMotion motion = measure(flow(fs), grey0, grey1, g0, g1, w, h);
             MotionAnalysis analysis = analyse(motion, histogram, fs.scale(), InterpolationMethod.FLOW);
-            if (settings.adaptive() && !analysis.sceneChange() && fs.preset() != FlowPreset.MEDIUM
+            if (settings.adaptive() && !analysis.sceneChange()
                     && MotionAnalysis.classify(analysis.p95Motion(), analysis.occludedFraction())
-                    .compareTo(MotionComplexity.COMPLEX) >= 0) {
+                    == MotionComplexity.VERY_COMPLEX) {
                 motion = measure(refineFlow(fs), grey0, grey1, g0, g1, w, h);
                 analysis = analyse(motion, histogram, fs.scale(), InterpolationMethod.FLOW_REFINED);
             }
@@ -116,9 +116,16 @@ final class FlowInterpolator implements Interpolator {
         return flow;
     }
 
+    /**
+     * The second measurement for very complex motion: DIS MEDIUM (larger patches, more iterations, variational
+     * refinement) at the same pyramid level; or, when the preset is MEDIUM already, with twice the refinement.
+     */
     private DenseFlow refineFlow(FlowSettings fs) {
         if (refineFlow == null) {
-            refineFlow = DenseFlow.create(FlowSettings.of(FlowPreset.MEDIUM).withFinestScale(fs.finestScale()));
+            FlowSettings stronger = fs.preset() == FlowPreset.MEDIUM
+                    ? fs.withScale(1.0).withRefinement(Math.max(10, 2 * Math.max(fs.refinementIterations(), 5)))
+                    : new FlowSettings(FlowPreset.MEDIUM, 1.0, FlowSettings.PRESET_DEFAULT, fs.finestScale());
+            refineFlow = DenseFlow.create(stronger);
         }
         return refineFlow;
     }

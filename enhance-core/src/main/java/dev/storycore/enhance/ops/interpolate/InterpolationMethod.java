@@ -8,7 +8,7 @@ public enum InterpolationMethod {
     BLEND,
     /** Motion-compensated: projected flow, backward warping of both frames, occlusion-aware blending. */
     FLOW,
-    /** As FLOW, after measuring the motion again with a stronger DIS preset because it was complex. */
+    /** As FLOW, after measuring the motion again with DIS MEDIUM because it was very complex. */
     FLOW_REFINED,
     /** A user-supplied ONNX interpolation network. */
     NEURAL
