@@ -128,6 +128,50 @@ final class Advisor {
         return result;
     }
 
+    /**
+     * A suggestion for a correction the user asked for by name: the advisor's own when it made one,
+     * otherwise parameters built from the measurements; {@code level} (when not NaN) overrides the
+     * main parameter.
+     */
+    static Suggestion forced(CorrectionType type, QualityReport report, double level) {
+        Measurements m = report.measurements();
+        Suggestion base = suggest(report).stream().filter(s -> s.type() == type).findFirst().orElse(null);
+        Map<String, Double> p = new HashMap<>(base != null ? base.parameters() : defaults(type, m));
+        if (!Double.isNaN(level)) {
+            switch (type) {
+                case DENOISE -> p.putAll(NlMeansDenoiser.parametersFor(level));
+                case SHARPEN -> p.put("amount", level);
+                case CONTRAST -> p.put("clahe_mix", Math.max(0, Math.min(1, level)));
+                case DETAIL -> p.put("boost", level);
+                case EXPOSURE -> p.put("gamma", level);
+                default -> {
+                }
+            }
+        }
+        if (type == CorrectionType.WHITE_BALANCE) {
+            p.put("strength", 1.0);
+        }
+        String reason = base != null ? base.reason() : "asked for";
+        return new Suggestion(type, type.target(), p, base != null ? base.expectedImprovement() : 0,
+                base != null ? base.confidence() : 0.3, base != null ? base.priority() : 1,
+                base != null ? base.warnings() : List.of("asked for although no problem was measured"), reason);
+    }
+
+    private static Map<String, Double> defaults(CorrectionType type, Measurements m) {
+        return switch (type) {
+            case DENOISE -> NlMeansDenoiser.parametersFor(Math.max(2, m.noiseSigma()));
+            case DEBLOCK -> Deblocker.parametersFor(Math.max(1.3, m.blockiness()));
+            case WHITE_BALANCE -> GreyEdgeWhiteBalance.parametersFor(m.illuminantB(), m.illuminantG(),
+                    m.illuminantR(), 1.0);
+            case EXPOSURE -> Map.of("gamma", GammaExposure.gammaFor(m.meanLuma()));
+            case CONTRAST -> Map.of("p1", (double) m.lumaP1(), "p99", (double) m.lumaP99(),
+                    "low", (double) Math.max(2, m.lumaP1() - 6), "high", (double) Math.min(253, m.lumaP99() + 6),
+                    "clip_limit", 1.5, "clahe_mix", 0.5);
+            case SHARPEN -> Map.of("amount", 0.8, "radius", 1.2, "threshold", 2 * Math.min(m.noiseSigma(), 20));
+            case DETAIL -> Map.of("boost", 0.6, "radius", 4.0, "eps", 100.0);
+        };
+    }
+
     /** How far a measurement is past the good anchor, as a share of the way to the bad one, in [0.3, 1]. */
     private static double confidence(double value, double good, double bad) {
         return 0.3 + 0.7 * PixelStats.ramp(value, good, bad);

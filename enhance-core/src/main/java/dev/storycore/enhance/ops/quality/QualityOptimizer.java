@@ -94,6 +94,38 @@ public final class QualityOptimizer {
         }
     }
 
+    /**
+     * The corrections to apply to a whole shot: for the automatic mode, the suggestions for the
+     * shot's (median) report that pass the score gate on a representative frame; plus the explicit
+     * corrections of the request (asked for, so applied even against a deliberate look).
+     */
+    public List<Suggestion> plan(Mat representative, QualityReport shotReport, QualityRequest request) {
+        List<Suggestion> plan = new ArrayList<>();
+        if (request.automatic()) {
+            try (Mat input = AnalysisImages.toBgr8(representative);
+                 OptimizationResult trial = run(input, analyzer.analyze(input), suggest(shotReport), true)) {
+                plan.addAll(trial.applied());
+            }
+        }
+        for (Map.Entry<CorrectionType, Double> e : request.explicit().entrySet()) {
+            plan.removeIf(s -> s.type() == e.getKey());
+            plan.add(Advisor.forced(e.getKey(), shotReport, e.getValue()));
+        }
+        plan.sort(Comparator.comparing(Suggestion::type));
+        return plan;
+    }
+
+    /** Applies a plan without analysis; returns a new 8-bit BGR Mat. */
+    public Mat applyPlan(Mat image, List<Suggestion> plan) {
+        Mat current = AnalysisImages.toBgr8(image);
+        for (Suggestion s : plan) {
+            Mat next = corrections.get(s.type()).apply(current, s.parameters());
+            current.close();
+            current = next;
+        }
+        return current;
+    }
+
     private OptimizationResult run(Mat input, QualityReport before, List<Suggestion> plan, boolean gate) {
         List<Suggestion> ordered = new ArrayList<>(plan);
         ordered.sort(Comparator.comparing(Suggestion::type));
