@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "  storycore enhance photo.jpg --upscale 4  # -> photo.x4.jpg",
             "  storycore enhance clip.mp4 -o hd.mp4     # video, x2, progress on stderr",
             "  storycore enhance photos/ --json         # folder -> photos.x2/",
+            "  storycore analyze photo.jpg              # quality: 8 dimensions, issues, suggestions",
             "  storycore models fetch                   # default models (needs npm)",
             "  storycore bench pipeline --video samples/vtest-384x288.mp4",
             "  storycore train sr --scale 2 --preset fast  # train our own model",
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             EnhanceCommand.class,
+            AnalyzeCommand.class,
             ModelsCommand.class,
             StylesCommand.class,
             BenchCommand.class
