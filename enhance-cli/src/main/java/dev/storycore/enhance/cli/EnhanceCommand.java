@@ -6,12 +6,14 @@ import dev.storycore.enhance.ops.upscale.Quality;
 import dev.storycore.enhance.ops.upscale.SuperResolution;
 import dev.storycore.enhance.ops.upscale.UpscaleConfig;
 import dev.storycore.enhance.pipeline.CancellationToken;
+import dev.storycore.enhance.pipeline.Pipeline;
 import dev.storycore.enhance.pipeline.ProgressListener;
 import dev.storycore.enhance.video.OutputOptions;
 import dev.storycore.enhance.video.VideoCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,13 +22,15 @@ import picocli.CommandLine.Parameters;
 /** {@code storycore enhance}: super-resolve an image, a folder of images or a video. */
 @Command(name = "enhance",
         mixinStandardHelpOptions = true,
-        header = "Super-resolve, stylize and/or change the frame rate of an image, a folder of images or a video.",
+        header = "Correct quality, super-resolve, stylize and/or change the frame rate of an image, a folder of images or a video.",
         description = {
             "With --style (or --style-model) alone the picture is only stylized; with --upscale too, both run in one pass",
             "(style first). Videos are stylized with flow-guided temporal consistency unless --no-temporal.",
             "--fps, --interpolate and --slowmo make in-between frames from optical flow (never across a scene cut) in",
             "the same pass; frames are added after the other stages (removed before them), so the costly stages",
             "see as few frames as possible. Plain rate conversion keeps the audio in sync.",
+            "Quality corrections (--auto-quality, --denoise, --sharpen, --color-correct, --contrast) run first, in the",
+            "same pass, decided once per shot for videos; alone they keep the size (photo.jpg -> photo.quality.jpg).",
             "The output goes beside the input unless -o is given: photo.jpg -> photo.x2.jpg,",
             "clip.avi -> clip.x2.mp4, photos/ -> photos.x2/ (same file names).",
             "Progress (frames, fps, ETA) is drawn on stderr for videos and folders; the summary goes to stdout.",
@@ -77,6 +81,9 @@ final class EnhanceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RateOptions rateOptions;
 
+    @CommandLine.Mixin
+    QualityOptions qualityOptions;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and the --json summary).")
     boolean quiet;
 
@@ -87,7 +94,8 @@ final class EnhanceCommand implements Callable<Integer> {
     public Integer call() {
         boolean upscaleAsked = upscale != null || width != null || height != null || model != null;
         // Without any enhancement named, enhance means "upscale x2"; with a style or a rate change, only those.
-        boolean styleOnly = !upscaleAsked && (styleOptions.requested() || rateOptions.requested());
+        boolean styleOnly = !upscaleAsked
+                && (styleOptions.requested() || rateOptions.requested() || qualityOptions.requested());
         UpscaleConfig config = styleOnly ? null : config();
         if (rateOptions.requested()) {
             try {
@@ -105,6 +113,7 @@ final class EnhanceCommand implements Callable<Integer> {
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(token);
              StyleOptions styles = styleOptions;
              RateOptions rates = rateOptions;
+             QualityOptions qualities = qualityOptions;
              SuperResolution op = styleOnly ? null : SuperResolution.create(config, loader())) {
             Enhancer enhancer = new Enhancer(op, options, token, unit -> {
                 if (quiet) {
@@ -119,14 +128,25 @@ final class EnhanceCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
+            // one pass, in order: quality, style, then super-resolution (and the rate change)
+            BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> before = (b, video) -> b;
+            if (qualityOptions.requested()) {
+                before = qualityOptions.stages();
+            }
             if (styleOptions.requested()) {
-                enhancer.before(styleOptions.stages(modelDir.loader()));
+                BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> quality = before;
+                BiFunction<Pipeline.Builder, Boolean, Pipeline.Builder> style = styleOptions.stages(modelDir.loader());
+                before = (b, video) -> style.apply(quality.apply(b, video), video);
+            }
+            if (styleOptions.requested() || qualityOptions.requested()) {
+                enhancer.before(before);
             }
             if (rateOptions.requested()) {
                 enhancer.rate(rateOptions, modelDir.loader());
             }
             String tag = String.join(".", java.util.stream.Stream.of(styleOnly ? "" : tag(config),
-                    styleOptions.requested() ? styleOptions.tag() : "", rateOptions.requested() ? rateOptions.tag() : "")
+                    styleOptions.requested() ? styleOptions.tag() : "", rateOptions.requested() ? rateOptions.tag() : "",
+                    qualityOptions.requested() ? qualityOptions.tag() : "")
                     .filter(t -> !t.isEmpty()).toList());
             try {
                 summary = enhancer.run(input, output, tag);
