@@ -9,11 +9,19 @@ import java.util.Map;
 
 /**
  * Turns a report into suggestions. A dimension is addressed only when it raised an issue (score
- * below 0.75), so a clean picture gets no suggestion; parameters come from the measurements.
+ * below 0.75; global tone and colour corrections only below 0.5 and 0.6), so a clean picture gets
+ * no suggestion; parameters come from the measurements.
  */
 final class Advisor {
     /** Score below which a dimension is worth correcting (the MINOR issue threshold). */
     static final double ACT_BELOW = 0.75;
+    /**
+     * Global tone and colour corrections wait for a clearer problem (MODERATE, or nearly): a borderline
+     * picture is more likely a deliberate choice, and a global change to it costs much fidelity for
+     * little gain (measured on colour BSD68: JPEG and blur classes lost PSNR from such corrections).
+     */
+    static final double ACT_BELOW_TONE = 0.5;
+    static final double ACT_BELOW_COLOUR = 0.6;
     /** Clean photographs show a grey-edge illuminant angle up to about this much; only the excess is corrected. */
     static final double CAST_TOLERANCE_DEG = 2.5;
 
@@ -45,7 +53,7 @@ final class Advisor {
                     String.format(Locale.ROOT, "estimated noise sigma %.1f", m.noiseSigma())));
         }
         double colour = report.score(QualityDimension.COLOR_ACCURACY);
-        if (colour < ACT_BELOW) {
+        if (colour < ACT_BELOW_COLOUR) {
             double strength = Math.max(0, (m.illuminantAngle() - CAST_TOLERANCE_DEG) / m.illuminantAngle());
             List<String> w = new ArrayList<>(List.of("a warm sunset or a cool night scene may be meant to look that way"));
             if (report.has(StyleTrait.DESATURATED)) {
@@ -60,7 +68,7 @@ final class Advisor {
         double exposure = report.score(QualityDimension.EXPOSURE);
         boolean clippingOnly = m.meanLuma() <= Calibration.MEAN_BRIGHT_GOOD
                 && Calibration.exposureKey(m) >= Calibration.KEY_GOOD;
-        if (exposure < ACT_BELOW && !clippingOnly) {
+        if (exposure < ACT_BELOW_TONE && !clippingOnly) {
             double gamma = GammaExposure.gammaFor(m.meanLuma());
             List<String> w = new ArrayList<>();
             if (gamma < 1) {
@@ -76,7 +84,7 @@ final class Advisor {
                     String.format(Locale.ROOT, "mean luma %.2f, 99th percentile %d", m.meanLuma(), m.lumaP99())));
         }
         double contrast = report.score(QualityDimension.CONTRAST);
-        if (contrast < ACT_BELOW) {
+        if (contrast < ACT_BELOW_TONE) {
             Map<String, Double> p = new HashMap<>();
             p.put("p1", (double) m.lumaP1());
             p.put("p99", (double) m.lumaP99());

@@ -11,7 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Suggests and applies quality corrections. Four modes:
  * <ul>
- *   <li>{@link #optimize automatic}: every suggestion the advisor makes, in {@link CorrectionType}
+ *   <li>{@link #optimize automatic}: every suggestion the advisor makes (but detail enhancement), in {@link CorrectionType}
  *       order, each kept only if the picture's overall score rises and its target dimension does not
  *       fall (do no harm: a clean picture gets no suggestion and comes back unchanged; the overall
  *       score never drops). Traits judged deliberate ({@link StyleTrait}) are left alone unless the
@@ -63,9 +63,16 @@ public final class QualityOptimizer {
     public OptimizationResult optimize(Mat image) {
         try (Mat input = AnalysisImages.toBgr8(image)) {
             QualityReport before = analyzer.analyze(input);
-            List<Suggestion> plan = suggest(before);
-            return run(input, before, plan, true);
+            return run(input, before, automatic(suggest(before)), true);
         }
+    }
+
+    /**
+     * The suggestions the automatic mode tries: all but detail enhancement, which is offered for
+     * selective use only (after sharpening it mostly amplifies noise and halos).
+     */
+    private static List<Suggestion> automatic(List<Suggestion> suggestions) {
+        return suggestions.stream().filter(s -> s.type() != CorrectionType.DETAIL).toList();
     }
 
     /** Automatic mode with a plan fixed in advance (video: the same plan for every frame of a shot). */
@@ -103,7 +110,7 @@ public final class QualityOptimizer {
         List<Suggestion> plan = new ArrayList<>();
         if (request.automatic()) {
             try (Mat input = AnalysisImages.toBgr8(representative);
-                 OptimizationResult trial = run(input, analyzer.analyze(input), suggest(shotReport), true)) {
+                 OptimizationResult trial = run(input, analyzer.analyze(input), automatic(suggest(shotReport)), true)) {
                 plan.addAll(trial.applied());
             }
         }
