@@ -90,7 +90,8 @@ class QualityOptimizerTest {
 
     @Test
     void selectiveModeAndPreviewApplyExactlyWhatWasChosenAndReportEveryDimension() {
-        try (Mat clean = QualityPictures.scene(360, 240); Mat dark = Degradation.UNDER_EXPOSURE.apply(clean, 0)) {
+        try (Mat clean = QualityPictures.scene(360, 240); Mat dark = new Mat()) {
+            clean.convertTo(dark, -1, 0.3, 0);
             QualityReport report = optimizer.analyzer().analyze(dark);
             List<Suggestion> suggestions = optimizer.suggest(report);
             Suggestion exposure = suggestions.stream().filter(s -> s.type() == CorrectionType.EXPOSURE).findFirst()
