@@ -53,8 +53,9 @@ final class Advisor {
                     String.format(Locale.ROOT, "estimated noise sigma %.1f", m.noiseSigma())));
         }
         double colour = report.score(QualityDimension.COLOR_ACCURACY);
-        if (colour < ACT_BELOW_COLOUR) {
-            double strength = Math.max(0, (m.illuminantAngle() - CAST_TOLERANCE_DEG) / m.illuminantAngle());
+        if (colour < ACT_BELOW_COLOUR && m.agreedCastAngle() > CAST_TOLERANCE_DEG) {
+            // correct only the part of the cast that all three illuminant estimators agree on, beyond the tolerance
+            double strength = Math.max(0, (m.agreedCastAngle() - CAST_TOLERANCE_DEG) / m.illuminantAngle());
             List<String> w = new ArrayList<>(List.of("a warm sunset or a cool night scene may be meant to look that way"));
             if (report.has(StyleTrait.DESATURATED)) {
                 w.add("the picture is nearly monochrome: a tint is probably intentional");

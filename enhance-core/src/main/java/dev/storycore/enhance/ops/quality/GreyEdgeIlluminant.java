@@ -48,13 +48,52 @@ final class GreyEdgeIlluminant {
             multiply(gy, gy, gy);
             add(gx, gy, mag);
             sqrt(mag, mag);
-            pow(mag, P, mag);
+            return normalised(minkowski(mag, P));
+        }
+    }
+
+    /**
+     * The smallest of the angles to neutral given by three estimators: grey-edge p = 6 (this class),
+     * grey-edge p = 1 and shades-of-grey p = 6 (Finlayson and Trezzi, CIC 2004). A global colour cast
+     * moves every estimate alike; a scene's own colour fools them differently, so the part of the
+     * cast they all agree on is the part worth correcting.
+     */
+    static double agreedAngle(Mat bgr8, Estimate greyEdge6) {
+        try (Mat f = new Mat(); Mat gx = new Mat(); Mat gy = new Mat(); Mat mag = new Mat();
+             Size k = new Size(0, 0)) {
+            bgr8.convertTo(f, CV_32F, 1.0 / 255, 0);
+            double shadesOfGrey = normalised(minkowski(f, P)).angleDegrees();
+            GaussianBlur(f, f, k, SIGMA);
+            Sobel(f, gx, CV_32F, 1, 0);
+            Sobel(f, gy, CV_32F, 0, 1);
+            multiply(gx, gx, gx);
+            multiply(gy, gy, gy);
+            add(gx, gy, mag);
+            sqrt(mag, mag);
+            double greyEdge1 = normalised(minkowski(mag, 1)).angleDegrees();
+            return Math.min(greyEdge6.angleDegrees(), Math.min(greyEdge1, shadesOfGrey));
+        }
+    }
+
+    private static double[] minkowski(Mat m, double p) {
+        try (Mat powered = new Mat()) {
+            if (p == 1) {
+                m.copyTo(powered);
+            } else {
+                pow(m, p, powered);
+            }
             double[] e = new double[3];
-            try (Scalar s = mean(mag)) {
+            try (Scalar s = mean(powered)) {
                 for (int c = 0; c < 3; c++) {
-                    e[c] = Math.pow(Math.max(s.get(c), 1e-30), 1 / P);
+                    e[c] = Math.pow(Math.max(s.get(c), 1e-30), 1 / p);
                 }
             }
+            return e;
+        }
+    }
+
+    private static Estimate normalised(double[] e) {
+        {
             double avg = (e[0] + e[1] + e[2]) / 3;
             if (!(avg > 1e-9)) {
                 return new Estimate(1, 1, 1, 0);

@@ -17,6 +17,7 @@ package dev.storycore.enhance.ops.quality;
  * @param illuminantB       blue component of the grey-edge illuminant estimate (components average 1)
  * @param illuminantG       green component
  * @param illuminantR       red component
+ * @param agreedCastAngle   smallest angle to neutral over three illuminant estimators (grey-edge p=6 and p=1, shades-of-grey p=6)
  * @param meanLuma          mean luma in [0,1]
  * @param rmsContrast       RMS contrast (standard deviation of luma) in [0,1]
  * @param lumaP1            1st percentile of luma (0-255)
@@ -31,7 +32,7 @@ package dev.storycore.enhance.ops.quality;
  */
 public record Measurements(int width, int height, double noiseSigma, double blurEffect, double castA, double castB,
                            double cast, double castFactor, double chromaSpread, double illuminantAngle,
-                           double illuminantB, double illuminantG, double illuminantR, double meanLuma, double rmsContrast, int lumaP1,
+                           double illuminantB, double illuminantG, double illuminantR, double agreedCastAngle, double meanLuma, double rmsContrast, int lumaP1,
                            int lumaP99, double highlightClipped, double shadowClipped, double colourfulness,
                            double meanChroma, double blockiness, double ringing, double detailSimilarity) {
 

@@ -19,6 +19,7 @@ final class MeasurementsMedian {
                 med(all, Measurements::cast), med(all, Measurements::castFactor), med(all, Measurements::chromaSpread),
                 med(all, Measurements::illuminantAngle), med(all, Measurements::illuminantB),
                 med(all, Measurements::illuminantG), med(all, Measurements::illuminantR),
+                med(all, Measurements::agreedCastAngle),
                 med(all, Measurements::meanLuma), med(all, Measurements::rmsContrast),
                 (int) Math.round(med(all, Measurements::lumaP1)), (int) Math.round(med(all, Measurements::lumaP99)),
                 med(all, Measurements::highlightClipped), med(all, Measurements::shadowClipped),
