@@ -26,8 +26,12 @@ final class GreyEdgeIlluminant {
     static final double P = 6;
     static final double SIGMA = 1.0;
 
-    /** @param b,g,r the illuminant colour, scaled so that (b + g + r) / 3 = 1; @param angleDegrees angle to neutral grey */
-    record Estimate(double b, double g, double r, double angleDegrees) {
+    /**
+     * @param b,g,r        the illuminant colour, scaled so that (b + g + r) / 3 = 1
+     * @param angleDegrees angle of the grey-edge estimate to neutral grey
+     * @param agreedAngle  the smallest angle to neutral over the three estimators
+     */
+    record Estimate(double b, double g, double r, double angleDegrees, double agreedAngle) {
         /** Von Kries gains that make the estimated illuminant neutral: (1/b, 1/g, 1/r). */
         double[] neutralisingGains() {
             return new double[] {1 / b, 1 / g, 1 / r};
@@ -37,10 +41,18 @@ final class GreyEdgeIlluminant {
     private GreyEdgeIlluminant() {
     }
 
+    /**
+     * The grey-edge (p = 6) estimate, plus in {@link Estimate#agreedAngle()} the smallest of the
+     * angles to neutral given by three estimators: grey-edge p = 6, grey-edge p = 1 and
+     * shades-of-grey p = 6 (Finlayson and Trezzi, CIC 2004). A global colour cast moves every
+     * estimate alike; a scene's own colour fools them differently, so the part of the cast they all
+     * agree on is the part worth correcting.
+     */
     static Estimate estimate(Mat bgr8) {
         try (Mat f = new Mat(); Mat gx = new Mat(); Mat gy = new Mat(); Mat mag = new Mat();
              Size k = new Size(0, 0)) {
             bgr8.convertTo(f, CV_32F, 1.0 / 255, 0);
+            double shadesOfGrey = normalised(minkowski(f, P), Double.NaN).angleDegrees();
             GaussianBlur(f, f, k, SIGMA);
             Sobel(f, gx, CV_32F, 1, 0);
             Sobel(f, gy, CV_32F, 0, 1);
@@ -48,30 +60,10 @@ final class GreyEdgeIlluminant {
             multiply(gy, gy, gy);
             add(gx, gy, mag);
             sqrt(mag, mag);
-            return normalised(minkowski(mag, P));
-        }
-    }
-
-    /**
-     * The smallest of the angles to neutral given by three estimators: grey-edge p = 6 (this class),
-     * grey-edge p = 1 and shades-of-grey p = 6 (Finlayson and Trezzi, CIC 2004). A global colour cast
-     * moves every estimate alike; a scene's own colour fools them differently, so the part of the
-     * cast they all agree on is the part worth correcting.
-     */
-    static double agreedAngle(Mat bgr8, Estimate greyEdge6) {
-        try (Mat f = new Mat(); Mat gx = new Mat(); Mat gy = new Mat(); Mat mag = new Mat();
-             Size k = new Size(0, 0)) {
-            bgr8.convertTo(f, CV_32F, 1.0 / 255, 0);
-            double shadesOfGrey = normalised(minkowski(f, P)).angleDegrees();
-            GaussianBlur(f, f, k, SIGMA);
-            Sobel(f, gx, CV_32F, 1, 0);
-            Sobel(f, gy, CV_32F, 0, 1);
-            multiply(gx, gx, gx);
-            multiply(gy, gy, gy);
-            add(gx, gy, mag);
-            sqrt(mag, mag);
-            double greyEdge1 = normalised(minkowski(mag, 1)).angleDegrees();
-            return Math.min(greyEdge6.angleDegrees(), Math.min(greyEdge1, shadesOfGrey));
+            double greyEdge1 = normalised(minkowski(mag, 1), Double.NaN).angleDegrees();
+            Estimate e = normalised(minkowski(mag, P), Double.NaN);
+            return new Estimate(e.b(), e.g(), e.r(), e.angleDegrees(),
+                    Math.min(e.angleDegrees(), Math.min(greyEdge1, shadesOfGrey)));
         }
     }
 
@@ -92,15 +84,15 @@ final class GreyEdgeIlluminant {
         }
     }
 
-    private static Estimate normalised(double[] e) {
+    private static Estimate normalised(double[] e, double agreed) {
         {
             double avg = (e[0] + e[1] + e[2]) / 3;
             if (!(avg > 1e-9)) {
-                return new Estimate(1, 1, 1, 0);
+                return new Estimate(1, 1, 1, 0, 0);
             }
             double norm = Math.sqrt(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]);
             double cos = Math.min(1, (e[0] + e[1] + e[2]) / (norm * Math.sqrt(3)));
-            return new Estimate(e[0] / avg, e[1] / avg, e[2] / avg, Math.toDegrees(Math.acos(cos)));
+            return new Estimate(e[0] / avg, e[1] / avg, e[2] / avg, Math.toDegrees(Math.acos(cos)), agreed);
         }
     }
 }

@@ -23,7 +23,7 @@ final class PixelMeasurer {
             }
             return new Measurements(img.width(), img.height(), noise.sigma(), blur, cast.neutralA(),
                     cast.neutralB(), cast.cast(), cast.castFactor(), cast.chromaSpread(), illuminant.angleDegrees(), illuminant.b(), illuminant.g(), illuminant.r(),
-                    GreyEdgeIlluminant.agreedAngle(img.smallBgr, illuminant),
+                    illuminant.agreedAngle(),
                     tone.meanLuma(), tone.rmsContrast(), tone.p1(),
                     tone.p99(), tone.highlightClipped(), tone.shadowClipped(), colourfulness, cast.meanChroma(),
                     block.ratio(), ringing.ratio(), detail);
