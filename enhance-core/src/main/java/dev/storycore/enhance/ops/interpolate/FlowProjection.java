@@ -21,6 +21,8 @@ package dev.storycore.enhance.ops.interpolate;
 final class FlowProjection {
     static final float OCCLUDED_WEIGHT = 0.02f;
     private static final float HOLE = 1e-3f;
+    /** A vector shorter than this (pixels, each axis) is splatted onto its own pixel only. */
+    static final float NEAR = 0.05f;
 
     private FlowProjection() {
     }
@@ -65,6 +67,13 @@ final class FlowProjection {
                 float base = OCCLUDED_WEIGHT + (1 - OCCLUDED_WEIGHT) * vis[i];
                 float vx = sign * dx;
                 float vy = sign * dy;
+                float sx = step * dx;
+                float sy = step * dy;
+                if (sx < NEAR && sx > -NEAR && sy < NEAR && sy > -NEAR) {
+                    // Lands (almost) on itself, as most still pixels do: one add instead of four.
+                    add(acc, i, base, vx, vy);
+                    continue;
+                }
                 int x0 = (int) qx;
                 int y0 = (int) qy;
                 float ax = qx - x0;

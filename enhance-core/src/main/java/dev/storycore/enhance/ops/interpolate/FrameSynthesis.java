@@ -75,11 +75,26 @@ final class FrameSynthesis implements AutoCloseable {
                     disp[4 * i + 1] = (y0 - y) * sy;
                     disp[4 * i + 2] = (x1 - x) * sx;
                     disp[4 * i + 3] = (y1 - y) * sy;
-                    float seenIn1 = FlowProjection.sample(m.vis1(), w, h, x1, y1);
-                    float seenIn0 = FlowProjection.sample(m.vis0(), w, h, x0, y0);
+                    float seenIn1;
+                    float seenIn0;
+                    float a0;
+                    float a1;
+                    if (mx < FlowProjection.NEAR && mx > -FlowProjection.NEAR
+                            && my < FlowProjection.NEAR && my > -FlowProjection.NEAR) {
+                        // Still pixel: every sample sits (almost) on the pixel itself.
+                        seenIn1 = m.vis1()[i];
+                        seenIn0 = m.vis0()[i];
+                        a0 = g0[i] & 0xff;
+                        a1 = g1[i] & 0xff;
+                    } else {
+                        seenIn1 = FlowProjection.sample(m.vis1(), w, h, x1, y1);
+                        seenIn0 = FlowProjection.sample(m.vis0(), w, h, x0, y0);
+                        a0 = sampleGrey(g0, w, h, x0, y0);
+                        a1 = sampleGrey(g1, w, h, x1, y1);
+                    }
                     weights[4 * i] = (1 - ft) * Math.max(MIN_WEIGHT, seenIn1);
                     weights[4 * i + 1] = ft * Math.max(MIN_WEIGHT, seenIn0);
-                    costs[2 * i] = Math.abs(sampleGrey(g0, w, h, x0, y0) - sampleGrey(g1, w, h, x1, y1));
+                    costs[2 * i] = Math.abs(a0 - a1);
                     costs[2 * i + 1] = Math.abs((g0[i] & 0xff) - (g1[i] & 0xff));
                 }
             }
@@ -178,6 +193,11 @@ final class FrameSynthesis implements AutoCloseable {
      * aligned as cv::resize aligns them, without resizing the rest.
      */
     private static Mat upsampled(Mat small, float sx, float sy, Rect r) {
+        int ix = Math.round(sx);
+        int iy = Math.round(sy);
+        if (ix == sx && iy == sy && r.x() % ix == 0 && r.y() % iy == 0) {
+            return upsampledByResize(small, ix, iy, r);
+        }
         Mat out = new Mat();
         try (Mat affine = new Mat(2, 3, opencv_core.CV_64F); Scalar border = new Scalar(0)) {
             double[] m = {1.0 / sx, 0, (r.x() + 0.5) / sx - 0.5, 0, 1.0 / sy, (r.y() + 0.5) / sy - 0.5};
@@ -186,6 +206,29 @@ final class FrameSynthesis implements AutoCloseable {
                     opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_REPLICATE, border);
         }
         return out;
+    }
+
+    /**
+     * The same for whole-number factors, by cv::resize of the small region plus a one-pixel margin (so its
+     * edges interpolate from their true neighbours), cropped: resize is separable and much cheaper.
+     */
+    private static Mat upsampledByResize(Mat small, int fx, int fy, Rect r) {
+        int x0 = r.x() / fx;
+        int y0 = r.y() / fy;
+        int x1 = Math.min(small.cols(), (r.x() + r.width() + fx - 1) / fx);
+        int y1 = Math.min(small.rows(), (r.y() + r.height() + fy - 1) / fy);
+        int mx0 = Math.max(0, x0 - 1);
+        int my0 = Math.max(0, y0 - 1);
+        int mx1 = Math.min(small.cols(), x1 + 1);
+        int my1 = Math.min(small.rows(), y1 + 1);
+        try (Rect region = new Rect(mx0, my0, mx1 - mx0, my1 - my0); Mat part = new Mat(small, region);
+             Mat big = new Mat(); Size size = new Size((mx1 - mx0) * fx, (my1 - my0) * fy);
+             Rect crop = new Rect((x0 - mx0) * fx + r.x() % fx, (y0 - my0) * fy + r.y() % fy, r.width(), r.height())) {
+            opencv_imgproc.resize(part, big, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+            try (Mat c = new Mat(big, crop)) {
+                return c.clone();
+            }
+        }
     }
 
     private static Rect fullResRect(int x0, int y0, int x1, int y1, float sx, float sy, int width, int height) {

@@ -1,5 +1,13 @@
 package dev.storycore.enhance.ops.interpolate;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+import java.nio.ByteBuffer;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
 /**
  * The motion of one frame pair at the working resolution w x h.
  *
@@ -18,24 +26,11 @@ record PairMotion(float[] f01, float[] f10, float[] vis0, float[] vis1, byte[] g
 
     /** A 0/255 mask as 0..1 floats averaged over 3x3, so blending weights do not switch at a single pixel. */
     static float[] soften(byte[] mask, int w, int h) {
-        float[] rows = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                int l = Math.max(0, x - 1);
-                int r = Math.min(w - 1, x + 1);
-                rows[o + x] = (mask[o + l] & 1) + (mask[o + x] & 1) + (mask[o + r] & 1);
-            }
+        try (Mat m = new Mat(h, w, CV_8UC1); Mat blurred = new Mat(); Mat f = new Mat()) {
+            ((ByteBuffer) m.createBuffer()).put(mask);
+            opencv_imgproc.blur(m, blurred, new Size(3, 3));
+            blurred.convertTo(f, CV_32F, 1.0 / 255, 0);
+            return Pictures.floats(f);
         }
-        float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            int up = Math.max(0, y - 1) * w;
-            int o = y * w;
-            int down = Math.min(h - 1, y + 1) * w;
-            for (int x = 0; x < w; x++) {
-                out[o + x] = (rows[up + x] + rows[o + x] + rows[down + x]) / 9f;
-            }
-        }
-        return out;
     }
 }

@@ -19,6 +19,9 @@ public final class Consistency {
     /** Absolute tolerance in squared pixels (Sundaram et al. use 0.5). */
     public static final double DEFAULT_BETA = 0.5;
 
+    /** Vectors shorter than this on both axes (pixels) are checked against the backward vector at their own pixel. */
+    private static final float NEAR = 0.05f;
+
     private Consistency() {
     }
 
@@ -59,6 +62,16 @@ public final class Consistency {
             for (int x = 0; x < w; x++, i++) {
                 float fx = f[2 * i];
                 float fy = f[2 * i + 1];
+                if (fx < NEAR && fx > -NEAR && fy < NEAR && fy > -NEAR) {
+                    // A near-zero vector lands on its own pixel: no interpolation needed.
+                    float ex = fx + b[2 * i];
+                    float ey = fy + b[2 * i + 1];
+                    float bb = b[2 * i] * b[2 * i] + b[2 * i + 1] * b[2 * i + 1];
+                    if (ex * ex + ey * ey < alpha * (fx * fx + fy * fy + bb) + beta) {
+                        mask[i] = (byte) 255;
+                    }
+                    continue;
+                }
                 float tx = x + fx;
                 float ty = y + fy;
                 if (tx < 0 || ty < 0 || tx > w - 1 || ty > h - 1) {

@@ -42,6 +42,19 @@ class FlowInterpolatorTest {
     }
 
     @Test
+    void anOddFrameSizeWhoseWorkingScaleIsNotWholeGivesTheSameAccuracy() {
+        // 331 x 251 at half size is 166 x 126: the displacements are resized by 1.994, not 2.
+        try (Mat a = SyntheticScenes.texture(331, 251, 14);
+             Mat b = SyntheticScenes.translated(a, DX, DY);
+             Mat expected = SyntheticScenes.translated(a, DX / 2, DY / 2);
+             Interpolator interpolator = Interpolator.classical(InterpolationSettings.defaults());
+             Mat middle = interpolator.interpolate(a, b, 0.5)) {
+            assertThat(SyntheticScenes.psnr(SyntheticScenes.interior(middle, 16), SyntheticScenes.interior(expected, 16)))
+                    .isGreaterThan(35);
+        }
+    }
+
+    @Test
     void otherTimesLandOnTheMatchingShift() {
         try (Mat a = SyntheticScenes.texture(320, 240, 12);
              Mat b = SyntheticScenes.translated(a, 6, 0);
