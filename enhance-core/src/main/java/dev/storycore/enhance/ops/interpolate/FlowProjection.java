@@ -28,14 +28,35 @@ final class FlowProjection {
     }
 
     static float[] motionAt(double t, float[] f01, float[] f10, float[] vis0, float[] vis1, int w, int h) {
+        return motionAt(t, f01, f10, vis0, vis1, w, h, new Buffers());
+    }
+
+    /** Reusable accumulators, so a stream of frames does not allocate megabytes per frame. */
+    static final class Buffers {
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+        private float[] out = new float[0];
+
+        void size(int pixels) {
+            if (out.length != 2 * pixels) {
+                a = new float[3 * pixels];
+                b = new float[3 * pixels];
+                out = new float[2 * pixels];
+            }
+        }
+    }
+
+    static float[] motionAt(double t, float[] f01, float[] f10, float[] vis0, float[] vis1, int w, int h,
+                            Buffers buffers) {
+        buffers.size(w * h);
+        float[] a = buffers.a;
+        float[] b = buffers.b;
         // The two splats write to separate accumulators so they can run at once.
-        Parallel.Both<float[], float[]> both = Parallel.both(
-                () -> splat(f01, vis0, (float) t, 1f, w, h),
-                () -> splat(f10, vis1, (float) (1 - t), -1f, w, h));
-        float[] a = both.first();
-        float[] b = both.second();
+        Parallel.both(
+                () -> splat(a, f01, vis0, (float) t, 1f, w, h),
+                () -> splat(b, f10, vis1, (float) (1 - t), -1f, w, h));
         float ft = (float) t;
-        float[] out = new float[2 * w * h];
+        float[] out = buffers.out;
         Parallel.rows(h, (from, to) -> {
             for (int i = from * w; i < to * w; i++) {
                 float wt = a[3 * i + 2] + b[3 * i + 2];
@@ -52,8 +73,8 @@ final class FlowProjection {
     }
 
     /** Carries sign·flow(p) to p + step·flow(p); returns interleaved (Σw·dx, Σw·dy, Σw) per pixel. */
-    private static float[] splat(float[] flow, float[] vis, float step, float sign, int w, int h) {
-        float[] acc = new float[3 * w * h];
+    private static float[] splat(float[] acc, float[] flow, float[] vis, float step, float sign, int w, int h) {
+        java.util.Arrays.fill(acc, 0f);
         int i = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++, i++) {

@@ -45,6 +45,11 @@ final class FrameSynthesis implements AutoCloseable {
 
     /** Full-resolution displacement between the two samples below which warping is not worth it (pixels). */
     private static final float MOVING = 0.5f;
+    private final FlowProjection.Buffers projection = new FlowProjection.Buffers();
+    private float[] disp = new float[0];
+    private float[] weights;
+    private float[] costs;
+    private float[] blurred;
     private Mat gridX;
     private Mat gridY;
 
@@ -56,10 +61,16 @@ final class FrameSynthesis implements AutoCloseable {
         float sx = (float) width / w;
         float sy = (float) height / h;
         float ft = (float) t;
-        float[] mt = FlowProjection.motionAt(t, m.f01(), m.f10(), m.vis0(), m.vis1(), w, h);
-        float[] disp = new float[4 * w * h];
-        float[] weights = new float[4 * w * h];
-        float[] costs = new float[2 * w * h];
+        float[] mt = FlowProjection.motionAt(t, m.f01(), m.f10(), m.vis0(), m.vis1(), w, h, projection);
+        if (disp.length != 4 * w * h) {
+            disp = new float[4 * w * h];
+            weights = new float[4 * w * h];
+            costs = new float[2 * w * h];
+            blurred = new float[2 * w * h];
+        }
+        float[] disp = this.disp;
+        float[] weights = this.weights;
+        float[] costs = this.costs;
         byte[] g0 = m.g0();
         byte[] g1 = m.g1();
         Parallel.rows(h, (from, to) -> {
@@ -99,7 +110,7 @@ final class FrameSynthesis implements AutoCloseable {
                 }
             }
         });
-        float[] blurred = boxFilter(costs, w, h);
+        float[] blurred = boxFilter(costs, this.blurred, w, h);
         int tilesX = (w + TILE - 1) / TILE;
         int tilesY = (h + TILE - 1) / TILE;
         boolean[] active = new boolean[tilesX * tilesY];
@@ -257,10 +268,9 @@ final class FrameSynthesis implements AutoCloseable {
     }
 
     /** Box filter of the two interleaved cost channels over the selection window (borders replicated). */
-    private static float[] boxFilter(float[] costs, int w, int h) {
+    private static float[] boxFilter(float[] costs, float[] out, int w, int h) {
         try (Mat c = Pictures.floatMat(costs, w, h, CV_32FC2); Mat b = new Mat()) {
             opencv_imgproc.blur(c, b, new Size(SELECT_WINDOW, SELECT_WINDOW));
-            float[] out = new float[costs.length];
             ((FloatBuffer) b.createBuffer()).get(out);
             return out;
         }
