@@ -46,6 +46,14 @@ final class BenchInterpolateCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "DIR", description = "Write every method's rebuild of the most-changing pair (and the real frame) as PNGs here.")
     Path save;
 
+    @Option(names = "--order-check", paramLabel = "QUALITY",
+            description = "Also compare interpolating before or after x2 super-resolution at this upscale quality"
+                    + " (preview, standard, high, maximum) on the clip shrunk to half size.")
+    String orderCheck;
+
+    @CommandLine.Mixin
+    ModelDirOption modelDir;
+
     @Option(names = "--json", description = "Print the result as JSON instead of a table.")
     boolean json;
 
@@ -65,7 +73,16 @@ final class BenchInterpolateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        InterpolationReport report = new InterpolationBenchmark().run(video, frames, qs, !noPeer, save, line -> {
+        dev.storycore.enhance.ops.upscale.Quality order = null;
+        if (orderCheck != null) {
+            try {
+                order = dev.storycore.enhance.ops.upscale.Quality.parse(orderCheck);
+            } catch (RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        InterpolationReport report = new InterpolationBenchmark().run(video, frames, qs, !noPeer, save, order,
+                order == null ? null : modelDir.loader(), line -> {
             err.println(line);
             err.flush();
         });

@@ -4,6 +4,8 @@ import dev.storycore.enhance.errors.InvalidInputException;
 import dev.storycore.enhance.frame.Frame;
 import dev.storycore.enhance.frame.Rational;
 import dev.storycore.enhance.measure.ImageQuality;
+import dev.storycore.enhance.model.ModelLoader;
+import dev.storycore.enhance.ops.upscale.Quality;
 import dev.storycore.enhance.ops.interpolate.InterpolationMethod;
 import dev.storycore.enhance.ops.interpolate.InterpolationPair;
 import dev.storycore.enhance.ops.interpolate.InterpolationQuality;
@@ -48,6 +50,16 @@ public final class InterpolationBenchmark {
      */
     public InterpolationReport run(Path video, int frames, List<InterpolationQuality> levels, boolean peer, Path save,
                                    Consumer<String> log) throws IOException, InterruptedException {
+        return run(video, frames, levels, peer, save, null, null, log);
+    }
+
+    /**
+     * As above; with {@code orderCheck} set, also measures which order of interpolation and super-resolution
+     * (at that upscale quality) serves a combined run better (see {@link UpscaleOrderCheck}).
+     */
+    public InterpolationReport run(Path video, int frames, List<InterpolationQuality> levels, boolean peer, Path save,
+                                   Quality orderCheck, ModelLoader models, Consumer<String> log)
+            throws IOException, InterruptedException {
         Rational rate;
         List<Mat> clip = new ArrayList<>();
         try (MediaSource source = MediaReader.open(video)) {
@@ -111,8 +123,13 @@ public final class InterpolationBenchmark {
                 log.accept("running ours at " + q.name().toLowerCase(Locale.ROOT) + " ...");
                 rows.add(ours(q, clip, kept, scored, save, fastest));
             }
+            String order = null;
+            if (orderCheck != null) {
+                log.accept("checking the order of interpolation and super-resolution ...");
+                order = UpscaleOrderCheck.run(clip, scored, orderCheck, models).table();
+            }
             return new InterpolationReport(video.toString(), clip.get(0).cols(), clip.get(0).rows(), clip.size(), scored,
-                    Runtime.getRuntime().availableProcessors(), peerNote, rows);
+                    Runtime.getRuntime().availableProcessors(), peerNote, rows, order);
         } finally {
             clip.forEach(Mat::close);
         }

@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param cores     processors the JVM saw
  * @param peerNote  which ffmpeg ran minterpolate, or why it did not
  * @param rows      one per method
+ * @param orderCheck the interpolation/super-resolution order comparison, or null when not run
  */
 public record InterpolationReport(String input, int width, int height, int frames, int rebuilt, int cores,
-                                  String peerNote, List<Row> rows) {
+                                  String peerNote, List<Row> rows, String orderCheck) {
     /**
      * One method's figures.
      *
@@ -49,6 +50,9 @@ public record InterpolationReport(String input, int width, int height, int frame
                     peer.medianSeconds / r.medianSeconds);
             sb.append(String.format(Locale.ROOT, "%-22s %9.3f %8.4f %10.4f %10.4f %9s %9s  %s%n", r.method, r.psnrY,
                     r.ssimY, r.medianSeconds, r.cpuSeconds, db, speed, r.methods));
+        }
+        if (orderCheck != null) {
+            sb.append(orderCheck);
         }
         return sb.toString();
     }
