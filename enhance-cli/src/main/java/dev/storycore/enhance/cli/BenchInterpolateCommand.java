@@ -46,6 +46,10 @@ final class BenchInterpolateCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "DIR", description = "Write every method's rebuild of the most-changing pair (and the real frame) as PNGs here.")
     Path save;
 
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+            description = "Time every method R times and report the median run (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--order-check", paramLabel = "QUALITY",
             description = "Also compare interpolating before or after x2 super-resolution at this upscale quality"
                     + " (preview, standard, high, maximum) on the clip shrunk to half size.")
@@ -62,6 +66,9 @@ final class BenchInterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (repeats < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1, got " + repeats);
+        }
         if (frames < 3) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--frames must be at least 3, got " + frames);
         }
@@ -82,7 +89,7 @@ final class BenchInterpolateCommand implements Callable<Integer> {
             }
         }
         InterpolationReport report = new InterpolationBenchmark().run(video, frames, qs, !noPeer, save, order,
-                order == null ? null : modelDir.loader(), line -> {
+                order == null ? null : modelDir.loader(), repeats, line -> {
             err.println(line);
             err.flush();
         });

@@ -50,7 +50,7 @@ public final class InterpolationBenchmark {
      */
     public InterpolationReport run(Path video, int frames, List<InterpolationQuality> levels, boolean peer, Path save,
                                    Consumer<String> log) throws IOException, InterruptedException {
-        return run(video, frames, levels, peer, save, null, null, log);
+        return run(video, frames, levels, peer, save, null, null, 1, log);
     }
 
     /**
@@ -58,8 +58,11 @@ public final class InterpolationBenchmark {
      * (at that upscale quality) serves a combined run better (see {@link UpscaleOrderCheck}).
      */
     public InterpolationReport run(Path video, int frames, List<InterpolationQuality> levels, boolean peer, Path save,
-                                   Quality orderCheck, ModelLoader models, Consumer<String> log)
+                                   Quality orderCheck, ModelLoader models, int repeats, Consumer<String> log)
             throws IOException, InterruptedException {
+        if (repeats < 1) {
+            throw new InvalidInputException("repeats must be at least 1, got " + repeats);
+        }
         Rational rate;
         List<Mat> clip = new ArrayList<>();
         try (MediaSource source = MediaReader.open(video)) {
@@ -85,6 +88,8 @@ public final class InterpolationBenchmark {
             List<InterpolationReport.Row> rows = new ArrayList<>();
             List<String> why = new ArrayList<>();
             MinterpolatePeer.Result mi = null;
+            List<Double> miReal = new ArrayList<>();
+            List<Double> miCpu = new ArrayList<>();
             String peerNote = "not run";
             int scored = pairs;
             if (peer) {
@@ -96,10 +101,20 @@ public final class InterpolationBenchmark {
                     log.accept("running minterpolate (" + p.note() + ") on " + kept.size() + " kept frames ...");
                     Path work = Files.createTempDirectory("storycore-interp-bench");
                     try {
-                        mi = p.run(kept, rate.isZero() ? Rational.of(1, 1) : Rational.of(rate.num(), rate.den() * 2), work);
+                        Rational keptRate = rate.isZero() ? Rational.of(1, 1) : Rational.of(rate.num(), rate.den() * 2);
+                        mi = p.run(kept, keptRate, work);
+                        // More timed runs; the reported time is the median run.
+                        for (int r = 1; r < repeats; r++) {
+                            MinterpolatePeer.Result again = p.run(kept, keptRate, work);
+                            again.frames().forEach(Mat::close);
+                            miReal.add(again.realSeconds());
+                            miCpu.add(again.cpuSeconds());
+                        }
                     } finally {
                         Files.deleteIfExists(work);
                     }
+                    miReal.add(0, mi.realSeconds());
+                    miCpu.add(0, mi.cpuSeconds());
                     scored = Math.min(pairs, (mi.frames().size() - 1) / 2);
                 }
             }
@@ -114,14 +129,15 @@ public final class InterpolationBenchmark {
                 List<Mat> out = mi.frames();
                 InterpolationReport.Row r = score(MINTERPOLATE, clip, scored, j -> out.get(2 * j + 1).clone(), null,
                         save, fastest);
-                rows.add(new InterpolationReport.Row(r.method(), r.psnrY(), r.ssimY(), mi.realSeconds() / (out.size() / 2),
-                        mi.cpuSeconds() / (out.size() / 2), "ffmpeg rtime " + fmt(mi.filter().realSeconds()) + " s − "
-                        + fmt(mi.duplicate().realSeconds()) + " s"));
+                int made = out.size() / 2;
+                rows.add(new InterpolationReport.Row(r.method(), r.psnrY(), r.ssimY(), median(miReal) / made,
+                        median(miCpu) / made, "ffmpeg rtime " + fmt(mi.filter().realSeconds()) + " s − "
+                        + fmt(mi.duplicate().realSeconds()) + " s" + (repeats > 1 ? ", median of " + repeats : "")));
                 out.forEach(Mat::close);
             }
             for (InterpolationQuality q : levels) {
                 log.accept("running ours at " + q.name().toLowerCase(Locale.ROOT) + " ...");
-                rows.add(ours(q, clip, kept, scored, save, fastest));
+                rows.add(ours(q, clip, kept, scored, save, fastest, repeats));
             }
             String order = null;
             if (orderCheck != null) {
@@ -139,33 +155,46 @@ public final class InterpolationBenchmark {
         Mat make(int pair);
     }
 
+    /** Scores the first pass; times every pass (median seconds per frame of each, then the median of those). */
     private InterpolationReport.Row ours(InterpolationQuality q, List<Mat> clip, List<Mat> kept, int scored, Path save,
-                                         int[] fastest) {
+                                         int[] fastest, int repeats) {
         Map<InterpolationMethod, Integer> methods = new EnumMap<>(InterpolationMethod.class);
-        double[] seconds = new double[scored];
-        long cpuTotal;
+        List<Double> passMedians = new ArrayList<>();
+        List<Double> passCpu = new ArrayList<>();
+        List<Mat> results = new ArrayList<>();
         try (Interpolator interpolator = Interpolator.classical(InterpolationSettings.defaults().withQuality(q))) {
             // Warm-up (JIT, OpenCV buffers), not timed.
             try (InterpolationPair warm = interpolator.prepare(kept.get(0), kept.get(1)); Mat m = warm.at(0.5)) {
                 m.cols();
             }
-            List<Mat> results = new ArrayList<>();
-            long cpu0 = processCpu();
-            for (int j = 0; j < scored; j++) {
-                long t0 = System.nanoTime();
-                try (InterpolationPair pair = interpolator.prepare(kept.get(j), kept.get(j + 1))) {
-                    results.add(pair.at(0.5));
-                    seconds[j] = (System.nanoTime() - t0) / 1e9;
-                    methods.merge(pair.analysis().method(), 1, Integer::sum);
+            for (int pass = 0; pass < repeats; pass++) {
+                double[] seconds = new double[scored];
+                long cpu0 = processCpu();
+                for (int j = 0; j < scored; j++) {
+                    long t0 = System.nanoTime();
+                    try (InterpolationPair pair = interpolator.prepare(kept.get(j), kept.get(j + 1));
+                         Mat m = pair.at(0.5)) {
+                        seconds[j] = (System.nanoTime() - t0) / 1e9;
+                        if (pass == 0) {
+                            results.add(m.clone());
+                            methods.merge(pair.analysis().method(), 1, Integer::sum);
+                        }
+                    }
                 }
+                passCpu.add((processCpu() - cpu0) / 1e9 / scored);
+                passMedians.add(median(seconds));
             }
-            cpuTotal = processCpu() - cpu0;
             InterpolationReport.Row r = score("ours " + q.name().toLowerCase(Locale.ROOT), clip, scored,
                     j -> results.get(j).clone(), methods, save, fastest);
+            return new InterpolationReport.Row(r.method(), r.psnrY(), r.ssimY(), median(passMedians), median(passCpu),
+                    r.methods());
+        } finally {
             results.forEach(Mat::close);
-            return new InterpolationReport.Row(r.method(), r.psnrY(), r.ssimY(), median(seconds),
-                    cpuTotal / 1e9 / scored, r.methods());
         }
+    }
+
+    private static double median(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static InterpolationReport.Row score(String name, List<Mat> clip, int scored, Rebuild rebuild,

@@ -142,18 +142,18 @@ final class FrameSynthesis implements AutoCloseable {
         try (Mat smallDisp = Pictures.floatMat(disp, w, h, CV_32FC4);
              Mat smallWeights = Pictures.floatMat(weights, w, h, CV_32FC4)) {
             ensureGrid(width, height);
+            // One rectangle per tile row, from its first to its last active tile: few, large native calls.
             for (int ty = 0; ty < tilesY; ty++) {
-                int tx = 0;
-                while (tx < tilesX) {
-                    if (!active[ty * tilesX + tx]) {
-                        tx++;
-                        continue;
+                int from = -1;
+                int to = -1;
+                for (int tx = 0; tx < tilesX; tx++) {
+                    if (active[ty * tilesX + tx]) {
+                        from = from < 0 ? tx : from;
+                        to = tx + 1;
                     }
-                    int start = tx;
-                    while (tx < tilesX && active[ty * tilesX + tx]) {
-                        tx++;
-                    }
-                    Rect r = fullResRect(start * TILE, ty * TILE, tx * TILE, (ty + 1) * TILE, sx, sy, width, height);
+                }
+                if (from >= 0) {
+                    Rect r = fullResRect(from * TILE, ty * TILE, to * TILE, (ty + 1) * TILE, sx, sy, width, height);
                     compensate(first, second, smallDisp, smallWeights, sx, sy, out, r);
                 }
             }
@@ -236,9 +236,8 @@ final class FrameSynthesis implements AutoCloseable {
              Mat big = new Mat(); Size size = new Size((mx1 - mx0) * fx, (my1 - my0) * fy);
              Rect crop = new Rect((x0 - mx0) * fx + r.x() % fx, (y0 - my0) * fy + r.y() % fy, r.width(), r.height())) {
             opencv_imgproc.resize(part, big, size, 0, 0, opencv_imgproc.INTER_LINEAR);
-            try (Mat c = new Mat(big, crop)) {
-                return c.clone();
-            }
+            // The view shares big's reference-counted pixels, which outlive closing big.
+            return new Mat(big, crop);
         }
     }
 
