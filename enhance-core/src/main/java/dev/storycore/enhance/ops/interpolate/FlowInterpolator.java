@@ -65,7 +65,7 @@ final class FlowInterpolator implements Interpolator {
     private MotionAnalysis analyse(PairMotion m, double histogram, double scale, InterpolationMethod method) {
         FlowStats s = FlowStats.of(everySecondPixel(m.f01(), m.w(), m.h()));
         double p95 = s.p95Magnitude() / scale;
-        boolean cut = settings.cuts().isCut(histogram, m.warpError(), m.occluded());
+        boolean cut = settings.cuts().isCut(histogram, m.unexplained(), m.occluded());
         return new MotionAnalysis(s.meanMagnitude() / scale, s.stdMagnitude() / scale, p95, m.occluded(),
                 m.unexplained(), histogram, m.warpError(), cut, MotionAnalysis.classify(p95, m.occluded(), m.unexplained()),
                 cut ? InterpolationMethod.REPEAT : method);

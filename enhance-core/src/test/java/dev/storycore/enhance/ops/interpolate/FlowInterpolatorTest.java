@@ -91,6 +91,8 @@ class FlowInterpolatorTest {
              Mat b = SyntheticScenes.texture(320, 240, 22);
              Interpolator interpolator = Interpolator.classical(InterpolationSettings.defaults())) {
             try (InterpolationPair pair = interpolator.prepare(a, b)) {
+                assertThat(pair.analysis().histogramDistance()).isLessThan(SceneCutThresholds.DEFAULT.histogram());
+                assertThat(pair.analysis().unexplainedFraction()).isGreaterThan(SceneCutThresholds.DEFAULT.unexplained());
                 assertThat(pair.analysis().sceneChange()).isTrue();
                 assertThat(pair.analysis().method()).isEqualTo(InterpolationMethod.REPEAT);
                 for (double t : new double[] {0.1, 0.3, 0.5}) {
@@ -130,6 +132,7 @@ class FlowInterpolatorTest {
              Interpolator interpolator = Interpolator.classical(InterpolationSettings.defaults());
              InterpolationPair pair = interpolator.prepare(a, b)) {
             assertThat(pair.analysis().sceneChange()).isFalse();
+            assertThat(pair.analysis().unexplainedFraction()).isLessThan(0.05);
             assertThat(pair.analysis().complexity()).isIn(MotionComplexity.MODERATE, MotionComplexity.COMPLEX);
         }
     }
