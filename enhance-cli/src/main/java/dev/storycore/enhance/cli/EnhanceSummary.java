@@ -79,8 +79,9 @@ record EnhanceSummary(String input, String output, String kind, long frames, dou
         StringBuilder s = new StringBuilder();
         s.append("wrote ").append(output).append('\n');
         String unit = kind.equals("folder") ? "images" : kind.equals("image") ? "image" : "frames";
-        s.append(String.format(Locale.ROOT, "  %d %s, %s -> %s, in %.1f s (%.2f %s/s)%n", frames, unit, inputSize,
-                outputSize, seconds, fps, kind.equals("video") ? "frames" : "images"));
+        String sizes = inputSize.isEmpty() ? "" : ", " + inputSize + " -> " + outputSize;
+        s.append(String.format(Locale.ROOT, "  %d %s%s, in %.1f s (%.2f %s/s)%n", frames, unit, sizes,
+                seconds, fps, kind.equals("video") ? "frames" : "images"));
         s.append("  method: ").append(description).append('\n');
         if (bottleneck != null && stages.size() > 1) {
             s.append("  stages (busy s):");
