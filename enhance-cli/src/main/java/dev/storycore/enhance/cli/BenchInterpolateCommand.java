@@ -1,7 +1,5 @@
 package dev.storycore.enhance.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.storycore.enhance.bench.interpolate.InterpolationBenchmark;
 import dev.storycore.enhance.bench.interpolate.InterpolationReport;
 import dev.storycore.enhance.ops.interpolate.InterpolationQuality;
@@ -89,17 +87,8 @@ final class BenchInterpolateCommand implements Callable<Integer> {
             }
         }
         InterpolationReport report = new InterpolationBenchmark().run(video, frames, qs, !noPeer, save, order,
-                order == null ? null : modelDir.loader(), repeats, line -> {
-            err.println(line);
-            err.flush();
-        });
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            out.print(report.table());
-        }
-        out.flush();
+                order == null ? null : modelDir.loader(), repeats, BenchOutput.progress(err));
+        BenchOutput.print(spec.commandLine().getOut(), json, report, report.table());
         return ExitCodes.OK;
     }
 }

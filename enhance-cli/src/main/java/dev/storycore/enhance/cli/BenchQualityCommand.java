@@ -1,7 +1,5 @@
 package dev.storycore.enhance.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.storycore.enhance.bench.quality.QualityBenchReport;
 import dev.storycore.enhance.bench.quality.QualityBenchmark;
 import java.io.PrintWriter;
@@ -53,17 +51,8 @@ final class BenchQualityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 (all) or more, got " + limit);
         }
         PrintWriter err = spec.commandLine().getErr();
-        QualityBenchReport report = new QualityBenchmark().run(data, limit, seed, !noPeers, save, line -> {
-            err.println(line);
-            err.flush();
-        });
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            out.print(report.table());
-        }
-        out.flush();
+        QualityBenchReport report = new QualityBenchmark().run(data, limit, seed, !noPeers, save, BenchOutput.progress(err));
+        BenchOutput.print(spec.commandLine().getOut(), json, report, report.table());
         return ExitCodes.OK;
     }
 }

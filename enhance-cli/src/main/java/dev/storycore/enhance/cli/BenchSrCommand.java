@@ -1,7 +1,5 @@
 package dev.storycore.enhance.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.storycore.enhance.bench.sr.SrBenchReport;
 import dev.storycore.enhance.bench.sr.SrBenchmark;
 import java.io.PrintWriter;
@@ -61,20 +59,10 @@ final class BenchSrCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         SrBenchReport report = new SrBenchmark(modelDir.loader())
-                .run(data, scales, methods, tile, crops, line -> {
-                    err.println(line);
-                    err.flush();
-                });
+                .run(data, scales, methods, tile, crops, BenchOutput.progress(err));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            out.print(report.table());
-            if (crops != null) {
-                out.println("crops: " + crops.toAbsolutePath());
-            }
-        }
-        out.flush();
+        String table = report.table() + (crops == null ? "" : "crops: " + crops.toAbsolutePath() + System.lineSeparator());
+        BenchOutput.print(out, json, report, table);
         return ExitCodes.OK;
     }
 }
